@@ -1,0 +1,48 @@
+# Two commands do all the set-up: `make run` serves the demo, `make test` runs every check.
+PYTHON ?= python3.11
+PORT ?= 8000
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+PRODUCTION_ENV := DJANGO_SETTINGS_MODULE=brandsite.settings.production \
+	DJANGO_SECRET_KEY=check-deploy-only-secret-key-with-enough-length-and-entropy-0123456789 \
+	DJANGO_ALLOWED_HOSTS=cocreate.example
+
+.PHONY: run test install migrate messages demo lint check bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+messages: install
+	$(MANAGE) compilemessages --ignore=.venv -v0
+
+migrate: install
+	$(MANAGE) migrate --noinput -v0
+
+demo: migrate messages
+	$(MANAGE) load_demo
+
+run: demo
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+lint: install
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+
+check: install
+	$(MANAGE) check --fail-level WARNING
+	$(MANAGE) makemigrations --check --dry-run -v1
+
+test: lint check messages
+	$(BIN)/pytest
+	$(PRODUCTION_ENV) $(MANAGE) check --deploy --fail-level WARNING
+
+clean:
+	rm -rf $(VENV) staticfiles var

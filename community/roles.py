@@ -1,0 +1,65 @@
+"""The three roles of a Cocreate site and what each may do in Wagtail, kept as data."""
+
+from django.apps import apps
+from django.contrib.auth import get_permission_codename
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+EDITORS = "Editors"
+MODERATORS = "Moderators"
+CONSUMERS = "Consumers"
+
+ADMIN_ACCESS = ("wagtailadmin", "access_admin")
+#: Page permissions on the root page, by group. Moderators work in the admin but edit no pages.
+PAGE_PERMISSIONS = {
+    EDITORS: ("add", "change", "publish", "lock", "unlock"),
+    MODERATORS: (),
+}
+#: Image and document permissions on the root collection, by group.
+COLLECTION_PERMISSIONS = {
+    EDITORS: (
+        ("wagtailimages", "image", ("add", "change", "choose")),
+        ("wagtaildocs", "document", ("add", "change", "choose")),
+    ),
+}
+
+
+def _permission(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def sync_roles():
+    """Create the role groups and give them exactly the admin permissions listed above."""
+    for name in (EDITORS, MODERATORS, CONSUMERS):
+        Group.objects.get_or_create(name=name)
+    admin_access = _permission(*ADMIN_ACCESS)
+    root_page = Page.get_first_root_node()
+    root_collection = Collection.get_first_root_node()
+    for name, actions in PAGE_PERMISSIONS.items():
+        group = Group.objects.get(name=name)
+        group.permissions.add(admin_access)
+        wanted = [
+            _permission("wagtailcore", get_permission_codename(action, Page._meta))
+            for action in actions
+        ]
+        GroupPagePermission.objects.filter(group=group).exclude(permission__in=wanted).delete()
+        for permission in wanted:
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=root_page, permission=permission
+            )
+    for name, grants in COLLECTION_PERMISSIONS.items():
+        group = Group.objects.get(name=name)
+        for app_label, model_name, actions in grants:
+            for action in actions:
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group,
+                    collection=root_collection,
+                    permission=_permission(app_label, f"{action}_{model_name}"),
+                )
+
+
+def is_final_post_migrate(sender):
+    """True for the last post_migrate of a migrate run, when every app's permissions exist."""
+    # Django sends post_migrate only for apps that have a models module, in INSTALLED_APPS order.
+    with_models = [config for config in apps.get_app_configs() if config.models_module is not None]
+    return sender.label == with_models[-1].label

@@ -1,0 +1,36 @@
+"""Signal receivers of the forum bridge."""
+
+from django.contrib.auth.models import Group
+from django.db.models.signals import post_migrate
+from django.dispatch import receiver
+from machina.apps.forum_permission.models import (
+    ForumPermission,
+    GroupForumPermission,
+    UserForumPermission,
+)
+
+from community.roles import CONSUMERS, MODERATORS, is_final_post_migrate
+
+from .permissions import ANONYMOUS_READ, CONSUMER_GRANTS, MODERATOR_GRANTS
+
+
+def _grant(codenames, **holder):
+    for permission in ForumPermission.objects.filter(codename__in=codenames):
+        model = GroupForumPermission if "group" in holder else UserForumPermission
+        model.objects.update_or_create(
+            forum=None, permission=permission, **holder, defaults={"has_perm": True}
+        )
+
+
+def sync_forum_permissions():
+    """Grant the global forum permissions of forum.permissions, idempotently."""
+    _grant(ANONYMOUS_READ, anonymous_user=True, user=None)
+    _grant(CONSUMER_GRANTS, group=Group.objects.get_or_create(name=CONSUMERS)[0])
+    _grant(MODERATOR_GRANTS, group=Group.objects.get_or_create(name=MODERATORS)[0])
+
+
+@receiver(post_migrate, dispatch_uid="forum_integration.sync_forum_permissions")
+def sync_forum_permissions_after_migrate(sender, **kwargs):
+    """Apply the role grants once machina has created its permission rows."""
+    if is_final_post_migrate(sender):
+        sync_forum_permissions()

@@ -1,0 +1,36 @@
+"""Role fixtures shared by every test: one user per role and a client signed in as each."""
+
+import pytest
+
+from tests.factories import create_user
+
+
+@pytest.fixture
+def consumer(db):
+    return create_user("consumer")
+
+
+@pytest.fixture
+def moderator(db):
+    return create_user("moderator")
+
+
+@pytest.fixture
+def editor(db):
+    return create_user("editor")
+
+
+@pytest.fixture
+def admin_user(db):
+    return create_user("admin")
+
+
+@pytest.fixture
+def client_as(client):
+    """Sign the test client in as the given user and return it."""
+
+    def sign_in(user):
+        client.force_login(user)
+        return client
+
+    return sign_in

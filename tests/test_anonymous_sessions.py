@@ -1,0 +1,52 @@
+"""Anonymous reads create no session: one per visitor defeats caching and costs a write."""
+
+import pytest
+from django.contrib.sessions.models import Session
+
+from tests.factories import create_topic
+
+
+@pytest.fixture
+def topic(db):
+    return create_topic(subject="Which scent should we launch?")
+
+
+def public_urls(topic):
+    forum = topic.forum
+    return [
+        "/",
+        "/fr/",
+        "/forum/",
+        f"/forum/forum/{forum.slug}-{forum.pk}/",
+        f"/forum/forum/{forum.slug}-{forum.pk}/topic/{topic.slug}-{topic.pk}/",
+    ]
+
+
+def test_anonymous_get_sets_no_cookie_and_writes_no_session(client, topic):
+    for url in public_urls(topic):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert not response.cookies, f"{url} set {list(response.cookies)}"
+    assert Session.objects.count() == 0
+
+
+def test_topic_page_shows_the_topic_to_anonymous_visitors(client, topic):
+    response = client.get(public_urls(topic)[-1])
+    assert "Which scent should we launch?" in response.content.decode()
+
+
+def test_anonymous_post_still_gets_a_forum_key(rf, db):
+    """Writes keep machina's behaviour: the anonymous key lives in the session."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.contrib.sessions.backends.db import SessionStore
+
+    from forum.middleware import SessionlessForumPermissionMiddleware
+
+    request = rf.post("/forum/")
+    request.user = AnonymousUser()
+    request.session = SessionStore()
+    SessionlessForumPermissionMiddleware(lambda r: None).process_request(request)
+    assert request.user.forum_key
+    assert request.session[SessionlessForumPermissionMiddleware.anonymous_forum_key_session_id] == (
+        request.user.forum_key
+    )
