@@ -34,3 +34,13 @@ def client_as(client):
         return client
 
     return sign_in
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate-limit counters live in the cache: each test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -1,0 +1,83 @@
+"""Roles are created by migrate and give each group what it needs, no more."""
+
+import pytest
+from django.contrib.auth.models import Group
+from machina.apps.forum_permission.handler import PermissionHandler
+
+from brandsite.home.models import HomePage
+from community.roles import CONSUMERS, EDITORS, MODERATORS, sync_roles
+from forum.receivers import sync_forum_permissions
+from tests.factories import create_forum, create_topic, create_user
+
+
+@pytest.mark.django_db
+def test_migrate_creates_the_three_groups():
+    assert set(Group.objects.values_list("name", flat=True)) >= {EDITORS, MODERATORS, CONSUMERS}
+
+
+@pytest.mark.django_db
+def test_syncing_twice_changes_nothing():
+    def snapshot():
+        return {
+            group.name: sorted(group.permissions.values_list("codename", flat=True))
+            for group in Group.objects.all()
+        }
+
+    before = snapshot()
+    sync_roles()
+    sync_forum_permissions()
+    assert snapshot() == before
+
+
+@pytest.mark.django_db
+def test_editors_edit_pages_and_moderators_do_not(client, editor, moderator):
+    home_edit = f"/admin/pages/{HomePage.objects.get().pk}/edit/"
+    client.force_login(editor)
+    assert client.get(home_edit).status_code == 200
+    client.force_login(moderator)
+    assert client.get("/admin/").status_code == 200
+    denied = client.get(home_edit)
+    assert denied.status_code == 302  # Wagtail sends a signed-in user home with "permission denied"
+    assert "login" not in denied["Location"]
+
+
+@pytest.mark.django_db
+def test_consumers_cannot_reach_the_admin(client_as, consumer):
+    response = client_as(consumer).get("/admin/")
+    assert response.status_code == 302
+
+
+@pytest.mark.django_db
+def test_forum_permissions_by_role(consumer, moderator):
+    from django.contrib.auth.models import AnonymousUser
+
+    forum = create_forum()
+    topic = create_topic(forum=forum)
+    anonymous = AnonymousUser()
+    handler = PermissionHandler()
+    assert handler.can_read_forum(forum, anonymous)
+    assert not handler.can_add_topic(forum, anonymous)
+    assert handler.can_add_topic(forum, consumer)
+    assert handler.can_add_post(topic, consumer)
+    assert not handler.can_approve_posts(forum, consumer)
+    assert PermissionHandler().can_approve_posts(forum, moderator)
+    assert PermissionHandler().can_lock_topics(forum, moderator)
+
+
+@pytest.mark.django_db
+def test_sign_up_joins_consumers(client):
+    response = client.post(
+        "/accounts/signup/",
+        {
+            "email": "newcomer@example.com",
+            "password1": "a long enough passphrase",
+            "password2": "a long enough passphrase",
+        },
+    )
+    assert response.status_code == 302
+    newcomer = Group.objects.get(name=CONSUMERS).user_set.get(email="newcomer@example.com")
+    assert not newcomer.is_staff
+
+
+def test_role_fixture_users_are_in_their_groups(db):
+    assert create_user("moderator").groups.filter(name=MODERATORS).exists()
