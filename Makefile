@@ -1,5 +1,5 @@
 # Two commands do all the set-up: `make run` serves the demo, `make test` runs every check.
-PYTHON ?= python3.11
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
 PORT ?= 8000
 VENV := .venv
 BIN := $(VENV)/bin
@@ -21,7 +21,7 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/python
 install: $(VENV)/.installed
 
 messages: install
-	$(MANAGE) compilemessages --ignore=.venv -v0
+	$(BIN)/pybabel compile --domain django --directory locale --statistics
 
 migrate: install
 	$(MANAGE) migrate --noinput -v0

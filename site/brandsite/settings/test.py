@@ -14,3 +14,6 @@ if not env("REDIS_URL", default=""):
     CACHES["default"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}  # noqa: F405
 CACHES["machina_attachments"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}  # noqa: F405
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Tests serve static files from the app folders, as in development: no collectstatic needed.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True
