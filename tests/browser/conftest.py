@@ -4,6 +4,7 @@ import os
 import shutil
 
 import pytest
+from django.db import connections
 
 CHROMIUM = shutil.which("chromium")
 # Without these flags Chromium keeps opening connections that this sandbox's closed network refuses.
@@ -34,9 +35,37 @@ def browser():
         chromium.close()
 
 
+def _use_the_thread_database_connections():
+    """Give test code the connections that pytest-django set the test database up on.
+
+    Django keeps connections in an asgiref Local that turns context-local while an event loop is
+    running in the thread, and Playwright's sync API leaves its loop marked as running. Test code
+    would then open fresh connections that lack what the test setup stored on the thread's ones
+    (serialized_rollback's data), and the teardown flush would fail.
+    """
+    thread_storage = connections._connections._storage
+    for alias in connections:
+        thread_connection = getattr(thread_storage, alias, None)
+        if thread_connection is not None:
+            connections[alias] = thread_connection
+
+
 @pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    page = context.new_page()
-    yield page
-    context.close()
+def new_page(browser):
+    """Open pages in fresh browser contexts: `new_page(**playwright_context_options)`."""
+    _use_the_thread_database_connections()
+    contexts = []
+
+    def open_page(**context_options):
+        context = browser.new_context(**context_options)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page):
+    return new_page()

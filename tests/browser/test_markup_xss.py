@@ -1,7 +1,6 @@
 """A post made of XSS payloads runs no script in Chromium when its topic page is shown."""
 
 import pytest
-from django.db import connections
 
 from forum.markup import ALLOWED_TAGS
 from tests.factories import create_topic
@@ -39,18 +38,9 @@ POST_CONTENT_REPORT = """() => {
 
 
 @pytest.fixture
-def page_without_csp(browser):
+def page_without_csp(new_page):
     # Our CSP would block inline script anyway; bypass it so this test proves the renderer alone.
-    context = browser.new_context(bypass_csp=True)
-    # Playwright marks its event loop as running between sync calls, so Django may hand this
-    # thread a second, context-local connection without the serialized test data that
-    # serialized_rollback restores: go back to the thread's connection when it holds that data.
-    for alias in connections:
-        thread_connection = getattr(connections._connections._storage, alias, None)
-        if hasattr(thread_connection, "_test_serialized_contents"):
-            connections[alias] = thread_connection
-    yield context.new_page()
-    context.close()
+    return new_page(bypass_csp=True)
 
 
 def test_sample_payloads_are_in_the_corpus():
