@@ -33,11 +33,20 @@ def sync_roles():
     for name in (EDITORS, MODERATORS, CONSUMERS):
         Group.objects.get_or_create(name=name)
     admin_access = _permission(*ADMIN_ACCESS)
+    for name in PAGE_PERMISSIONS:
+        Group.objects.get(name=name).permissions.add(admin_access)
     root_page = Page.get_first_root_node()
     root_collection = Collection.get_first_root_node()
+    # A flushed database (transactional tests) has no tree to grant permissions on.
+    if root_page is not None:
+        _sync_page_permissions(root_page)
+    if root_collection is not None:
+        _sync_collection_permissions(root_collection)
+
+
+def _sync_page_permissions(root_page):
     for name, actions in PAGE_PERMISSIONS.items():
         group = Group.objects.get(name=name)
-        group.permissions.add(admin_access)
         wanted = [
             _permission("wagtailcore", get_permission_codename(action, Page._meta))
             for action in actions
@@ -47,6 +56,9 @@ def sync_roles():
             GroupPagePermission.objects.get_or_create(
                 group=group, page=root_page, permission=permission
             )
+
+
+def _sync_collection_permissions(root_collection):
     for name, grants in COLLECTION_PERMISSIONS.items():
         group = Group.objects.get(name=name)
         for app_label, model_name, actions in grants:

@@ -81,3 +81,16 @@ def test_sign_up_joins_consumers(client):
 
 def test_role_fixture_users_are_in_their_groups(db):
     assert create_user("moderator").groups.filter(name=MODERATORS).exists()
+
+
+@pytest.mark.django_db
+def test_sync_roles_on_a_flushed_database_still_creates_the_groups():
+    from wagtail.models import Collection, Page
+
+    Page.objects.all().delete()
+    Collection.objects.all().delete()
+    Group.objects.all().delete()
+    sync_roles()
+    editors = Group.objects.get(name=EDITORS)
+    assert editors.permissions.filter(codename="access_admin").exists()
+    assert Group.objects.filter(name=CONSUMERS).exists()

@@ -1,4 +1,4 @@
-"""Public pages carry a Content-Security-Policy that forbids inline scripts, and the usual headers."""
+"""Public pages carry a Content-Security-Policy without inline scripts, and the usual headers."""
 
 import pytest
 

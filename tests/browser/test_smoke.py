@@ -1,7 +1,6 @@
 """A visitor's first steps in Chromium: home, forum, sign-in form and French, under the CSP."""
 
 import pytest
-from django.db import connections
 
 # live_server needs committed data, hence transaction=True, which empties every table after the
 # test. serialized_rollback=True reloads what the migrations created (home page, Site, roles,
@@ -10,19 +9,6 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-@pytest.fixture(autouse=True)
-def _serialized_contents_on_every_connection(browser):
-    # Playwright marks its event loop as running between sync calls, so asgiref hands this thread
-    # a second, context-local connection per database; whichever of the two was made first holds
-    # the data that serialized_rollback restores (and that stops flush's post_migrate): share it.
-    # tests/browser/test_markup_xss.py works around the same; its place is conftest's `browser`.
-    for alias in connections:
-        thread_connection = getattr(connections._connections._storage, alias, None)
-        contents = getattr(thread_connection, "_test_serialized_contents", None)
-        if contents is not None and not hasattr(connections[alias], "_test_serialized_contents"):
-            connections[alias]._test_serialized_contents = contents
 
 
 @pytest.fixture
