@@ -20,28 +20,12 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(scope="session")
-def browser():
-    if not CHROMIUM:
-        pytest.skip("Debian's chromium is not installed: apt-get install -y chromium")
-    # Playwright's sync API runs an event loop in this thread; the ORM calls made by test setup
-    # are still synchronous, so Django's async-safety guard must be told so.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
 def _use_the_thread_database_connections():
     """Give test code the connections that pytest-django set the test database up on.
 
-    Django keeps connections in an asgiref Local that turns context-local while an event loop is
-    running in the thread, and Playwright's sync API leaves its loop marked as running. Test code
-    would then open fresh connections that lack what the test setup stored on the thread's ones
-    (serialized_rollback's data), and the teardown flush would fail.
+    Django keeps connections in an asgiref Local that turns context-local while an event loop
+    runs in the thread, and Playwright's sync API leaves its loop marked as running: test code
+    would otherwise get fresh connections, apart from the test's set-up and teardown.
     """
     thread_storage = connections._connections._storage
     for alias in connections:
@@ -51,9 +35,28 @@ def _use_the_thread_database_connections():
 
 
 @pytest.fixture
+def browser():
+    """Chromium, started after the test database is ready and stopped before it is flushed.
+
+    Per test, not per session: while Playwright's loop runs, pytest-django's set-up between tests
+    (such as serialized_rollback's restore) would act on the wrong connection and do nothing.
+    """
+    if not CHROMIUM:
+        pytest.skip("Debian's chromium is not installed: apt-get install -y chromium")
+    # The ORM calls of the test body stay synchronous; Django's async guard must be told so.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        _use_the_thread_database_connections()
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
 def new_page(browser):
     """Open pages in fresh browser contexts: `new_page(**playwright_context_options)`."""
-    _use_the_thread_database_connections()
     contexts = []
 
     def open_page(**context_options):

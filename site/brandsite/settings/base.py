@@ -182,6 +182,7 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 MACHINA_FORUM_NAME = "Cocreate forum"
 MACHINA_BASE_TEMPLATE_NAME = "base.html"
 MACHINA_MARKUP_LANGUAGE = ("forum.markup.render_markdown", {})
+MACHINA_MARKUP_WIDGET = "forum.widgets.MarkdownEditorWidget"
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
 
 # Public pages allow no inline script; the Wagtail admin still needs inline scripts and is excluded.
