@@ -6,6 +6,13 @@ from tests.factories import create_user
 
 
 @pytest.fixture
+def anonymous():
+    from django.contrib.auth.models import AnonymousUser
+
+    return AnonymousUser()
+
+
+@pytest.fixture
 def consumer(db):
     return create_user("consumer")
 

@@ -48,12 +48,9 @@ def test_consumers_cannot_reach_the_admin(client_as, consumer):
 
 
 @pytest.mark.django_db
-def test_forum_permissions_by_role(consumer, moderator):
-    from django.contrib.auth.models import AnonymousUser
-
+def test_forum_permissions_by_role(anonymous, consumer, moderator):
     forum = create_forum()
     topic = create_topic(forum=forum)
-    anonymous = AnonymousUser()
     handler = PermissionHandler()
     assert handler.can_read_forum(forum, anonymous)
     assert not handler.can_add_topic(forum, anonymous)
