@@ -8,9 +8,12 @@ from machina.apps.forum_permission.models import (
     GroupForumPermission,
     UserForumPermission,
 )
+from wagtail.signals import page_published
 
+from community.models import CampaignPage
 from community.roles import CONSUMERS, MODERATORS, is_final_post_migrate
 
+from .campaigns import sync_campaign_forum
 from .permissions import ANONYMOUS_READ, CONSUMER_GRANTS, MODERATOR_GRANTS
 
 
@@ -34,3 +37,9 @@ def sync_forum_permissions_after_migrate(sender, **kwargs):
     """Apply the role grants once machina has created its permission rows."""
     if is_final_post_migrate(sender):
         sync_forum_permissions()
+
+
+@receiver(page_published, sender=CampaignPage, dispatch_uid="forum_integration.campaign_forum")
+def give_published_campaign_its_forum(sender, instance, **kwargs):
+    """A campaign's forum appears with its first publication and follows its title and intro."""
+    sync_campaign_forum(instance)

@@ -59,3 +59,81 @@ def create_topic(forum=None, poster=None, content="An idea worth discussing.", *
     )
     topic.refresh_from_db()
     return topic
+
+
+def variant_vote_block(
+    question="Which scent should we launch?", labels=("Fig", "Vetiver", "Orange"), **attrs
+):
+    """The raw StreamField data of a variant vote with stable ids."""
+    import uuid
+
+    return {
+        "type": "variant_vote",
+        "id": str(uuid.uuid4()),
+        "value": {
+            "asset_kind": attrs.get("asset_kind", "scent"),
+            "question": question,
+            "show_results": attrs.get("show_results", "after_vote"),
+            "variants": [
+                {
+                    "type": "item",
+                    "id": str(uuid.uuid4()),
+                    "value": {"label": label, "image": None, "colour": "", "description": ""},
+                }
+                for label in labels
+            ],
+        },
+    }
+
+
+def tester_call_block(heading="Test our new soap"):
+    import uuid
+
+    return {
+        "type": "tester_call",
+        "id": str(uuid.uuid4()),
+        "value": {"heading": heading, "description": "Ten testers, one month.", "places": 10},
+    }
+
+
+def create_campaign_index(parent=None, **attrs):
+    from brandsite.home.models import HomePage
+    from community.models import CampaignIndexPage
+
+    parent = parent or HomePage.objects.get()
+    attrs.setdefault("title", "Campaigns")
+    attrs.setdefault("slug", f"campaigns-{next(_sequence)}")
+    index = CampaignIndexPage(**attrs)
+    parent.add_child(instance=index)
+    return index
+
+
+def create_campaign(parent=None, body=None, live=True, **attrs):
+    """A campaign page, published by default, open since yesterday for a month."""
+    import json
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from community.models import CampaignPage
+
+    parent = parent or create_campaign_index()
+    now = timezone.now()
+    number = next(_sequence)
+    attrs.setdefault("title", f"Campaign {number}")
+    attrs.setdefault("slug", f"campaign-{number}")
+    attrs.setdefault("intro", "Help us choose.")
+    attrs.setdefault("what_is_asked", "Vote for your favourite.")
+    attrs.setdefault("opens_at", now - timedelta(days=1))
+    attrs.setdefault("closes_at", now + timedelta(days=30))
+    campaign = CampaignPage(
+        body=json.dumps(body if body is not None else [variant_vote_block()]), **attrs
+    )
+    parent.add_child(instance=campaign)
+    revision = campaign.save_revision()
+    if live:
+        revision.publish()
+    else:
+        campaign.unpublish()
+    campaign.refresh_from_db()
+    return campaign

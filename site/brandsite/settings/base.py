@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "brandsite.core",
     "community",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",

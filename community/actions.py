@@ -1,0 +1,117 @@
+"""Every state change a user can cause in the community app, one function each."""
+
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from . import permissions, signals
+from .blocks import TesterCallBlock
+from .models import TesterApplication, TesterApplicationStatus, VariantVote
+
+
+class ActionRefused(Exception):
+    """A request that cannot be carried out, with a message for the user and an HTTP status."""
+
+    def __init__(self, message, status=400):
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+def _require_participation(campaign, user):
+    if not user.is_authenticated:
+        raise PermissionDenied
+    if not permissions.can_take_part(user, campaign):
+        raise ActionRefused(_("This campaign is not open: nothing was changed."), status=403)
+
+
+def _on_commit_send(signal, **kwargs):
+    transaction.on_commit(lambda: signal.send(sender=None, **kwargs))
+
+
+@transaction.atomic
+def do_cast_variant_vote(campaign, question_id, variant_id, *, acting_user):
+    """Record or change `acting_user`'s vote on one question of an open campaign."""
+    _require_participation(campaign, acting_user)
+    question = campaign.variant_questions.get(question_id)
+    if question is None:
+        raise ActionRefused(_("This question does not exist on this campaign."), status=404)
+    if variant_id not in {variant.id for variant in question["variants"].bound_blocks}:
+        raise ActionRefused(_("Choose one of the variants shown."))
+    previous = VariantVote.objects.filter(
+        page=campaign, question_id=question_id, voter=acting_user
+    ).first()
+    # An upsert on the unique constraint: concurrent votes of one user leave exactly one row.
+    VariantVote.objects.bulk_create(
+        [
+            VariantVote(
+                page=campaign, question_id=question_id, variant_id=variant_id, voter=acting_user
+            )
+        ],
+        update_conflicts=True,
+        unique_fields=["page", "question_id", "voter"],
+        update_fields=["variant_id", "updated_at"],
+    )
+    vote = VariantVote.objects.get(page=campaign, question_id=question_id, voter=acting_user)
+    log(
+        instance=vote,
+        action="community.variant_vote.cast",
+        user=acting_user,
+        data={"question_id": question_id, "variant_id": variant_id},
+    )
+    _on_commit_send(signals.variant_vote_cast, vote=vote, changed=previous is not None)
+    return vote
+
+
+def tester_call_ids(campaign):
+    return {block.id for block in campaign.body if isinstance(block.block, TesterCallBlock)}
+
+
+@transaction.atomic
+def do_apply_as_tester(
+    campaign, call_id, *, acting_user, motivation, availability, consent_to_contact
+):
+    """File `acting_user`'s application to a tester call; one per user and call."""
+    _require_participation(campaign, acting_user)
+    if not consent_to_contact:
+        raise ActionRefused(_("We can only select testers who agree to be contacted."))
+    if call_id not in tester_call_ids(campaign):
+        raise ActionRefused(_("This tester call does not exist on this campaign."), status=404)
+    try:
+        with transaction.atomic():
+            application = TesterApplication.objects.create(
+                page=campaign,
+                call_id=call_id,
+                applicant=acting_user,
+                motivation=motivation,
+                availability=availability,
+                consent_to_contact=consent_to_contact,
+            )
+    except IntegrityError:
+        raise ActionRefused(_("You have already applied to this call."), status=409) from None
+    log(instance=application, action="community.tester_application.submit", user=acting_user)
+    _on_commit_send(signals.tester_application_submitted, application=application)
+    return application
+
+
+@transaction.atomic
+def do_decide_tester_application(application, status, *, acting_user):
+    """Select or decline an application; the applicant is told once this commits."""
+    if not permissions.can_decide_tester_applications(acting_user):
+        raise PermissionDenied
+    if status not in (TesterApplicationStatus.SELECTED, TesterApplicationStatus.DECLINED):
+        raise ActionRefused(_("Choose to select or to decline."))
+    application = TesterApplication.objects.select_for_update().get(pk=application.pk)
+    application.status = status
+    application.decided_at = timezone.now()
+    application.decided_by = acting_user
+    application.save(update_fields=["status", "decided_at", "decided_by"])
+    log(
+        instance=application,
+        action=f"community.tester_application.{status}",
+        user=acting_user,
+    )
+    _on_commit_send(signals.tester_application_decided, application=application)
+    return application

@@ -1,0 +1,21 @@
+"""The community app's models, split by concern and re-exported here."""
+
+from .campaigns import (
+    CampaignIndexPage,
+    CampaignPage,
+    CampaignPageMixin,
+    CampaignPageQuerySet,
+    CampaignStatus,
+)
+from .participation import TesterApplication, TesterApplicationStatus, VariantVote
+
+__all__ = [
+    "CampaignIndexPage",
+    "CampaignPage",
+    "CampaignPageMixin",
+    "CampaignPageQuerySet",
+    "CampaignStatus",
+    "TesterApplication",
+    "TesterApplicationStatus",
+    "VariantVote",
+]

@@ -1,0 +1,10 @@
+"""Signals the community app sends after its actions commit."""
+
+from django.dispatch import Signal
+
+#: Sent with `vote` and `changed` (False for a first vote).
+variant_vote_cast = Signal()
+#: Sent with `application`.
+tester_application_submitted = Signal()
+#: Sent with `application` once selected or declined.
+tester_application_decided = Signal()
