@@ -113,8 +113,8 @@ class CampaignPageMixin(models.Model):
         }
 
 
-class CampaignIndexPage(Page):  # noqa: DJ008 - Page defines __str__
-    """Lists the brand's campaigns, open ones first."""
+class CampaignIndexPage(RoutablePageMixin, Page):  # noqa: DJ008 - Page defines __str__
+    """Lists the brand's campaigns, open ones first, with an RSS feed."""
 
     intro = models.TextField(_("intro"), blank=True)
 
@@ -124,12 +124,23 @@ class CampaignIndexPage(Page):  # noqa: DJ008 - Page defines __str__
     class Meta:
         verbose_name = _("campaign index")
 
+    def get_campaigns(self):
+        """The live, public campaigns of this index."""
+        return CampaignPage.objects.child_of(self).live().public()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        campaigns = CampaignPage.objects.child_of(self).live().public().order_by("-opens_at")
+        campaigns = self.get_campaigns().order_by("-opens_at")
         context["open_campaigns"] = campaigns.open()
         context["other_campaigns"] = campaigns.exclude(pk__in=context["open_campaigns"])
+        context["feed_url"] = self.get_url(request) + self.reverse_subpage("feed")
         return context
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        from community.feeds import CampaignFeed
+
+        return CampaignFeed(self)(request)
 
 
 class CampaignPage(RoutablePageMixin, CampaignPageMixin, Page):  # noqa: DJ008 - Page has __str__
@@ -165,6 +176,10 @@ class CampaignPage(RoutablePageMixin, CampaignPageMixin, Page):  # noqa: DJ008 -
         from community.results import question_states
 
         context = super().get_context(request, *args, **kwargs)
+        parent = self.get_parent().specific
+        if isinstance(parent, CampaignIndexPage):
+            context["feed_index"] = parent
+            context["feed_url"] = parent.get_url(request) + parent.reverse_subpage("feed")
         context["question_states"] = question_states(self, request.user)
         context["tester_applications"] = {}
         if request.user.is_authenticated:
