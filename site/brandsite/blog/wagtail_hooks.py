@@ -1,0 +1,22 @@
+"""The blog's admin screens: authors are snippets, managed through their own viewset."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Author
+
+
+class AuthorViewSet(SnippetViewSet):
+    model = Author
+    icon = "user"
+    menu_label = _("Blog authors")
+    menu_order = 300
+    add_to_admin_menu = True
+    list_display = ["name", "bio"]
+    search_fields = ["name", "bio"]
+
+
+@hooks.register("register_admin_viewset")
+def register_author_viewset():
+    return AuthorViewSet()
