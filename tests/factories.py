@@ -137,3 +137,39 @@ def create_campaign(parent=None, body=None, live=True, **attrs):
         campaign.unpublish()
     campaign.refresh_from_db()
     return campaign
+
+
+def create_blog_index(parent=None, **attrs):
+    """A live blog index page, under the home page unless `parent` is given."""
+    from brandsite.blog.models import BlogIndexPage
+    from brandsite.home.models import HomePage
+
+    parent = parent or HomePage.objects.get()
+    number = next(_sequence)
+    attrs.setdefault("title", f"Blog {number}")
+    attrs.setdefault("slug", f"blog-{number}")
+    return parent.add_child(instance=BlogIndexPage(**attrs))
+
+
+def create_author(**attrs):
+    """A blog author snippet."""
+    from brandsite.blog.models import Author
+
+    attrs.setdefault("name", f"Author {next(_sequence)}")
+    return Author.objects.create(**attrs)
+
+
+def create_blog_post(index=None, tags=(), authors=(), **attrs):
+    """A live blog post (pass live=False for a draft) signed by `authors` in that order."""
+    from brandsite.blog.models import BlogPage, BlogPageAuthor
+
+    index = index or create_blog_index()
+    number = next(_sequence)
+    attrs.setdefault("title", f"Post {number}")
+    attrs.setdefault("slug", f"post-{number}")
+    attrs.setdefault("intro", f"What post {number} is about.")
+    post = BlogPage(**attrs)
+    post.tags.add(*tags)
+    for author in authors:
+        post.blog_authors.add(BlogPageAuthor(author=author))
+    return index.add_child(instance=post)
