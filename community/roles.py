@@ -22,6 +22,17 @@ COLLECTION_PERMISSIONS = {
         ("wagtaildocs", "document", ("add", "change", "choose")),
     ),
 }
+#: Model permissions, by group. A permission listed for any group is taken from every group that
+#: does not list it, so a role never keeps one by accident; other permissions are left alone.
+MODEL_PERMISSIONS = {
+    # Editors read the applications and results of campaigns, and select or decline testers.
+    EDITORS: (
+        ("community", "view_testerapplication"),
+        ("community", "change_testerapplication"),
+    ),
+    MODERATORS: (),
+    CONSUMERS: (),
+}
 
 
 def _permission(app_label, codename):
@@ -42,6 +53,7 @@ def sync_roles():
         _sync_page_permissions(root_page)
     if root_collection is not None:
         _sync_collection_permissions(root_collection)
+    _sync_model_permissions()
 
 
 def _sync_page_permissions(root_page):
@@ -68,6 +80,14 @@ def _sync_collection_permissions(root_collection):
                     collection=root_collection,
                     permission=_permission(app_label, f"{action}_{model_name}"),
                 )
+
+
+def _sync_model_permissions():
+    managed = {grant for grants in MODEL_PERMISSIONS.values() for grant in grants}
+    for name, grants in MODEL_PERMISSIONS.items():
+        group = Group.objects.get(name=name)
+        group.permissions.add(*(_permission(*grant) for grant in grants))
+        group.permissions.remove(*(_permission(*grant) for grant in managed - set(grants)))
 
 
 def is_final_post_migrate(sender):
