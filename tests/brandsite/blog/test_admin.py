@@ -48,6 +48,22 @@ def post_form(**fields):
 
 
 @pytest.mark.django_db
+def test_editor_opens_the_post_form_and_chooses_among_authors(client_as, editor, blog):
+    create_author(name="Ada Perfumer")
+    client = client_as(editor)
+
+    form = client.get(add_post_url(blog))
+    chooser = client.get(reverse("wagtailsnippetchoosers_blog_author:choose"))
+
+    assert form.status_code == 200
+    fields = form.context["form"].fields
+    assert {"date", "intro", "cover_image", "cover_image_alt", "body", "tags"} <= set(fields)
+    assert "blog_authors" in form.context["form"].formsets
+    assert chooser.status_code == 200
+    assert "Ada Perfumer" in chooser.content.decode()
+
+
+@pytest.mark.django_db
 def test_editor_writes_and_publishes_a_post(client_as, editor, blog, make_image):
     cover, photo = make_image(title="Cover"), make_image(title="Fig")
     ada, bo = create_author(name="Ada"), create_author(name="Bo")
