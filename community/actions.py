@@ -40,28 +40,28 @@ def do_cast_variant_vote(campaign, question_id, variant_id, *, acting_user):
         raise ActionRefused(_("This question does not exist on this campaign."), status=404)
     if variant_id not in {variant.id for variant in question["variants"].bound_blocks}:
         raise ActionRefused(_("Choose one of the variants shown."))
-    previous = VariantVote.objects.filter(
-        page=campaign, question_id=question_id, voter=acting_user
-    ).first()
-    # An upsert on the unique constraint: concurrent votes of one user leave exactly one row.
-    VariantVote.objects.bulk_create(
-        [
-            VariantVote(
-                page=campaign, question_id=question_id, variant_id=variant_id, voter=acting_user
-            )
-        ],
-        update_conflicts=True,
-        unique_fields=["page", "question_id", "voter"],
-        update_fields=["variant_id", "updated_at"],
-    )
-    vote = VariantVote.objects.get(page=campaign, question_id=question_id, voter=acting_user)
+    lookup = {"page": campaign, "question_id": question_id, "voter": acting_user}
+    # The row lock makes a voter's concurrent votes take turns, so exactly one of them sees no
+    # previous vote; when two first votes race, the unique constraint turns the loser into a change.
+    vote = VariantVote.objects.select_for_update().filter(**lookup).first()
+    changed = vote is not None
+    if vote is None:
+        try:
+            with transaction.atomic():
+                vote = VariantVote.objects.create(variant_id=variant_id, **lookup)
+        except IntegrityError:
+            vote = VariantVote.objects.select_for_update().get(**lookup)
+            changed = True
+    if changed:
+        vote.variant_id = variant_id
+        vote.save(update_fields=["variant_id", "updated_at"])
     log(
         instance=vote,
         action="community.variant_vote.cast",
         user=acting_user,
         data={"question_id": question_id, "variant_id": variant_id},
     )
-    _on_commit_send(signals.variant_vote_cast, vote=vote, changed=previous is not None)
+    _on_commit_send(signals.variant_vote_cast, vote=vote, changed=changed)
     return vote
 
 
