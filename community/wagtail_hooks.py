@@ -1,11 +1,21 @@
 """Wagtail admin integration of the community app."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.widgets.button import Button
+
+from . import permissions
+from .admin.applications import TesterApplicationViewSet
+from .admin.bulk_actions import DeclineApplicationsBulkAction, SelectApplicationsBulkAction
+from .admin.results import CampaignResultsViewSet
+from .models import CampaignPage
 
 
 @hooks.register("register_log_actions")
 def register_community_log_actions(actions):
+    """Labels of the community app's audit-log actions."""
     actions.register_action("community.variant_vote.cast", _("Vote cast"), _("Variant vote cast"))
     actions.register_action(
         "community.tester_application.submit",
@@ -22,3 +32,45 @@ def register_community_log_actions(actions):
         _("Decline tester"),
         _("Tester application declined"),
     )
+
+
+class CampaignsViewSetGroup(ViewSetGroup):
+    """The "Campaigns" menu: tester applications and results of every campaign."""
+
+    menu_label = _("Campaigns")
+    menu_icon = "tasks"
+    menu_order = 250
+    items = (
+        TesterApplicationViewSet("tester_applications", url_prefix="tester-applications"),
+        CampaignResultsViewSet(),
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_campaigns_viewsets():
+    """The "Campaigns" menu and its screens."""
+    return CampaignsViewSetGroup()
+
+
+hooks.register("register_bulk_action", SelectApplicationsBulkAction)
+hooks.register("register_bulk_action", DeclineApplicationsBulkAction)
+
+
+def _applications_and_results_button(page, user, priority):
+    if issubclass(page.specific_class or type(page), CampaignPage) and (
+        permissions.can_view_campaign_results(user)
+    ):
+        url = reverse("tester_applications:index") + f"?campaign={page.pk}"
+        yield Button(_("Applications and results"), url, icon_name="table", priority=priority)
+
+
+@hooks.register("register_page_header_buttons")
+def campaign_page_header_buttons(page, user, view_name, next_url=None):
+    """On a campaign's edit and explorer views: its applications, which lead to its results."""
+    yield from _applications_and_results_button(page, user, priority=70)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def campaign_page_listing_more_buttons(page, user, next_url=None):
+    """In page listings, on each campaign's "more" menu."""
+    yield from _applications_and_results_button(page, user, priority=70)

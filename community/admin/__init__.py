@@ -1,0 +1,1 @@
+"""The community app's Wagtail admin screens; registered in community/wagtail_hooks.py."""
