@@ -1,4 +1,4 @@
-"""Variant votes: one per consumer and question, changeable while open, refused clearly otherwise."""
+"""Variant votes: one per consumer and question, changeable while open, else refused clearly."""
 
 from datetime import timedelta
 
