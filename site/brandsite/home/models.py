@@ -4,6 +4,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+HOME_CAMPAIGNS = 3
+HOME_POSTS = 3
+
 
 class HomePage(Page):
     """The site root: the brand's welcome and the way into its campaigns and forum."""
@@ -17,3 +20,13 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from brandsite.blog.models import BlogPage
+        from community.models import CampaignPage
+
+        context = super().get_context(request, *args, **kwargs)
+        campaigns = CampaignPage.objects.live().public().open()
+        context["open_campaigns"] = campaigns.order_by("closes_at", "-opens_at")[:HOME_CAMPAIGNS]
+        context["latest_posts"] = BlogPage.objects.latest_published().for_listing()[:HOME_POSTS]
+        return context

@@ -10,8 +10,9 @@ from tests.factories import create_author, create_blog_post
 pytestmark = pytest.mark.django_db
 
 #: Queries of a post's page: routing, site and settings, view restrictions, tags, authors with
-#: their portraits and renditions, the blog index, the cover and its renditions, body images.
-POST_MAX_QUERIES = 16
+#: their portraits and renditions, the blog index, the cover and its renditions, body images;
+#: and the header's section links (pages, then their view restrictions).
+POST_MAX_QUERIES = 18
 
 
 def block(block_type, value):

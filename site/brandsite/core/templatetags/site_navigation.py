@@ -5,6 +5,10 @@ from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
+from wagtail.models import Page, Site
+
+from brandsite.blog.models import BlogIndexPage
+from community.models import CampaignIndexPage
 
 register = template.Library()
 
@@ -44,3 +48,19 @@ def language_links(context):
         }
         for code, _name in settings.LANGUAGES
     ]
+
+
+@register.simple_tag(takes_context=True)
+def section_pages(context):
+    """The site's campaign and blog indexes for the main navigation, found with one query."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return []
+    return list(
+        Page.objects.live()
+        .public()
+        .child_of(site.root_page)
+        .type(CampaignIndexPage, BlogIndexPage)
+        .order_by("path")
+    )
