@@ -1,7 +1,7 @@
 """Campaign pages: a product-idea post with its rules, status, outcome and questions."""
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.http import HttpResponseNotAllowed
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -181,6 +181,15 @@ class CampaignPage(RoutablePageMixin, CampaignPageMixin, Page):  # noqa: DJ008 -
             context["feed_index"] = parent
             context["feed_url"] = parent.get_url(request) + parent.reverse_subpage("feed")
         context["question_states"] = question_states(self, request.user)
+        # The renditions of every image of the body in one query, instead of one per image.
+        images = [block.value for block in self.body if block.block_type == "image"]
+        images += [
+            variant.value["image"]
+            for question in self.variant_questions.values()
+            for variant in question["variants"].bound_blocks
+            if variant.value["image"]
+        ]
+        prefetch_related_objects(images, "renditions")
         context["tester_applications"] = {}
         if request.user.is_authenticated:
             applications = TesterApplication.objects.filter(page=self, applicant=request.user)
