@@ -191,3 +191,14 @@ def test_editor_previews_changes_to_a_published_post(client_as, editor, blog):
     assert "Bo" in html and "Ada" not in html
     assert f'href="{blog.url}tag/soap/"' in html
     assert f'href="{blog.url}tag/scent/"' not in html
+
+
+def test_editors_add_authors_and_moderators_cannot(client_as, editor, moderator):
+    add_url = reverse("wagtailsnippets_blog_author:add")
+    response = client_as(editor).post(add_url, {"name": "Noa Maker", "bio": "Soap maker."})
+    assert response.status_code == 302
+    assert Author.objects.filter(name="Noa Maker").exists()
+
+    response = client_as(moderator).post(add_url, {"name": "Intruder", "bio": ""})
+    assert response.status_code == 302  # Wagtail's "permission denied" redirect
+    assert not Author.objects.filter(name="Intruder").exists()
