@@ -7,7 +7,6 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from . import permissions, signals
-from .blocks import TesterCallBlock
 from .models import TesterApplication, TesterApplicationStatus, VariantVote
 
 
@@ -65,10 +64,6 @@ def do_cast_variant_vote(campaign, question_id, variant_id, *, acting_user):
     return vote
 
 
-def tester_call_ids(campaign):
-    return {block.id for block in campaign.body if isinstance(block.block, TesterCallBlock)}
-
-
 @transaction.atomic
 def do_apply_as_tester(
     campaign, call_id, *, acting_user, motivation, availability, consent_to_contact
@@ -77,7 +72,7 @@ def do_apply_as_tester(
     _require_participation(campaign, acting_user)
     if not consent_to_contact:
         raise ActionRefused(_("We can only select testers who agree to be contacted."))
-    if call_id not in tester_call_ids(campaign):
+    if call_id not in campaign.tester_calls:
         raise ActionRefused(_("This tester call does not exist on this campaign."), status=404)
     try:
         with transaction.atomic():

@@ -31,7 +31,7 @@ def tell_applicant_of_decision(sender, application, **kwargs):
     """E-mail the applicant whether they were selected as a tester."""
     applicant = application.applicant
     campaign = application.page.specific
-    call = next((block.value for block in campaign.body if block.id == application.call_id), None)
+    call = campaign.tester_calls.get(application.call_id)
     context = {
         "application": application,
         "applicant_name": applicant.get_short_name() or applicant.get_username(),

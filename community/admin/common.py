@@ -5,7 +5,6 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.utils import get_user_display_name
 
 from community import permissions
-from community.blocks import TesterCallBlock
 from community.models import CampaignPage
 
 
@@ -25,13 +24,6 @@ class CampaignResultsMenuItem(MenuItem):
         return permissions.can_view_campaign_results(request.user)
 
 
-def tester_calls(campaign):
-    """{call_id: call value} of the tester-call blocks of a campaign's body, in body order."""
-    return {
-        block.id: block.value for block in campaign.body if isinstance(block.block, TesterCallBlock)
-    }
-
-
 def describe_applications(applications):
     """The applications with their applicant's name, campaign title and call heading set.
 
@@ -39,7 +31,7 @@ def describe_applications(applications):
     """
     applications = list(applications)
     campaigns = CampaignPage.objects.in_bulk({application.page_id for application in applications})
-    calls = {page_id: tester_calls(campaign) for page_id, campaign in campaigns.items()}
+    calls = {page_id: campaign.tester_calls for page_id, campaign in campaigns.items()}
     for application in applications:
         campaign = campaigns.get(application.page_id)
         call = calls.get(application.page_id, {}).get(application.call_id)

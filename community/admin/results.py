@@ -20,7 +20,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from community.models import CampaignPage, TesterApplication, TesterApplicationStatus, VariantVote
 from community.results import vote_counts
 
-from .common import CampaignResultsAccessMixin, CampaignResultsMenuItem, tester_calls
+from .common import CampaignResultsAccessMixin, CampaignResultsMenuItem
 
 
 @dataclass
@@ -75,7 +75,7 @@ def application_rows(campaign):
     for call_id, status, applications in per_call_and_status:
         counts.setdefault(call_id, {})[status] = applications
     rows = []
-    for call_id, call in tester_calls(campaign).items():
+    for call_id, call in campaign.tester_calls.items():
         per_status = counts.get(call_id, {})
         total = sum(per_status.values())
         for status in TesterApplicationStatus:

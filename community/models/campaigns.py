@@ -13,7 +13,7 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from community.blocks import CampaignBodyBlock, VariantVoteBlock
+from community.blocks import CampaignBodyBlock, TesterCallBlock, VariantVoteBlock
 
 
 class CampaignStatus(models.TextChoices):
@@ -103,14 +103,20 @@ class CampaignPageMixin(models.Model):
         page.forum_id = self.forum_id
         return page
 
+    def _blocks_of_type(self, block_class):
+        return {
+            block.id: block.value for block in self.body if isinstance(block.block, block_class)
+        }
+
     @cached_property
     def variant_questions(self):
         """The variant-vote blocks of the published body, by their stable block id."""
-        return {
-            block.id: block.value
-            for block in self.body
-            if isinstance(block.block, VariantVoteBlock)
-        }
+        return self._blocks_of_type(VariantVoteBlock)
+
+    @cached_property
+    def tester_calls(self):
+        """The tester-call blocks of the published body, by their stable block id."""
+        return self._blocks_of_type(TesterCallBlock)
 
 
 class CampaignIndexPage(RoutablePageMixin, Page):  # noqa: DJ008 - Page defines __str__
