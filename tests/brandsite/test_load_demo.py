@@ -3,19 +3,36 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from machina.apps.forum.models import Forum
 from machina.apps.forum_conversation.models import Post, Topic
-from wagtail.models import Site
+from wagtail.images.models import Image
+from wagtail.models import Page, Site
 
+from brandsite.blog.models import BlogPage
 from brandsite.core.models import BrandSettings
+from community.models import CampaignPage, CampaignStatus, VariantVote
 from community.roles import MODERATORS
 
 
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
 def counts():
-    return (
-        Forum.objects.count(),
-        Topic.objects.count(),
-        Post.objects.count(),
-        get_user_model().objects.count(),
-    )
+    return {
+        # Community and Campaigns categories, the Welcome forum, one forum per campaign.
+        "forums": Forum.objects.count(),
+        # The welcome topic and the first idea of the scent campaign, one post each.
+        "topics": Topic.objects.count(),
+        "posts": Post.objects.count(),
+        # The team account and the four demo accounts.
+        "users": get_user_model().objects.count(),
+        # Root, home, campaign index and three campaigns, blog index and two posts.
+        "pages": Page.objects.count(),
+        # Three scents, three logos, two blog covers.
+        "images": Image.objects.count(),
+        # The demo accounts' votes on the decided logo campaign.
+        "votes": VariantVote.objects.count(),
+    }
 
 
 @pytest.mark.django_db
@@ -24,7 +41,16 @@ def test_load_demo_builds_the_site_once(client, settings):
     call_command("load_demo", verbosity=0)
     first = counts()
     call_command("load_demo", verbosity=0)
-    assert counts() == first == (2, 1, 1, 5)
+    assert counts() == first
+    assert first == {
+        "forums": 6,
+        "topics": 2,
+        "posts": 2,
+        "users": 5,
+        "pages": 9,
+        "images": 8,
+        "votes": 4,
+    }
 
     site = Site.objects.get(is_default_site=True)
     assert site.root_page.specific.live
@@ -33,6 +59,48 @@ def test_load_demo_builds_the_site_once(client, settings):
     assert "Help us make what you want next" in home.content.decode()
     forum = client.get("/forum/")
     assert "Welcome" in forum.content.decode()
+
+
+@pytest.mark.django_db
+def test_demo_campaigns_are_published_with_their_forums(client, settings):
+    settings.DEBUG = True
+    call_command("load_demo", verbosity=0)
+    call_command("load_demo", verbosity=0)
+
+    campaigns = {page.slug: page for page in CampaignPage.objects.live()}
+    assert {slug: page.status for slug, page in campaigns.items()} == {
+        "new-scent": CampaignStatus.OPEN,
+        "name-our-soap": CampaignStatus.OPEN,
+        "new-logo": CampaignStatus.DECIDED,
+    }
+    for page in campaigns.values():
+        assert page.forum.name == page.title
+        assert page.forum.parent.name == "Campaigns"
+
+    scent = client.get(campaigns["new-scent"].url).content.decode()
+    assert "Help us choose our new scent" in scent
+    assert scent.count('class="variant-image"') == 3
+    assert "Test our new soap bar" in scent
+    assert "Which scent do you miss in our range?" in scent
+    logo = client.get(campaigns["new-logo"].url).content.decode()
+    assert "What we decided" in logo
+    assert "4 votes" in logo
+    index = client.get("/campaigns/").content.decode()
+    assert "Name our new soap" in index
+
+
+@pytest.mark.django_db
+def test_demo_blog_posts_link_to_the_scent_campaign(client, settings):
+    settings.DEBUG = False
+    call_command("load_demo", verbosity=0)
+    posts = BlogPage.objects.live().order_by("date")
+    assert [post.title for post in posts] == [
+        "Why we ask you before we make anything",
+        "Three scents, one soap: our new consultation",
+    ]
+    page = client.get(posts.last().url).content.decode()
+    assert 'href="/campaigns/new-scent/"' in page
+    assert "The Atelier Verde team" in page
 
 
 @pytest.mark.django_db
@@ -52,4 +120,5 @@ def test_no_demo_accounts_without_debug(settings):
     settings.DEBUG = False
     call_command("load_demo", verbosity=0)
     assert not get_user_model().objects.filter(email__endswith="@example.com").exists()
-    assert Topic.objects.count() == 1
+    assert Topic.objects.count() == 2
+    assert not VariantVote.objects.exists()

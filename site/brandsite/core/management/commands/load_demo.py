@@ -1,4 +1,5 @@
-"""Load the demo site: home page, brand settings, a welcome forum; demo accounts only with DEBUG."""
+"""Load the demo site: home page, brand settings, a welcome forum, campaigns and a blog; demo
+accounts (and their votes) only with DEBUG."""
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
@@ -10,6 +11,8 @@ from machina.apps.forum.models import Forum
 from machina.apps.forum_conversation.models import Post, Topic
 from wagtail.models import Site
 
+from brandsite.core.demo.blog import load_blog
+from brandsite.core.demo.campaigns import load_campaigns
 from brandsite.core.models import BrandSettings
 from brandsite.home.models import HomePage
 from community.roles import CONSUMERS, EDITORS, MODERATORS
@@ -49,8 +52,10 @@ class Command(BaseCommand):
         self._brand_settings(site)
         team = self._team_account()
         self._welcome_forum(team)
-        if settings.DEBUG:
-            self._demo_accounts()
+        demo_users = self._demo_accounts() if settings.DEBUG else {}
+        campaigns = load_campaigns(site.root_page, team, demo_users)
+        load_blog(site.root_page, campaigns["scent"])
+        if demo_users:
             self.stdout.write(f"Demo accounts ready (password: {DEMO_PASSWORD}).")
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))
 
@@ -108,7 +113,9 @@ class Command(BaseCommand):
             )
 
     def _demo_accounts(self):
+        """The demo accounts by name (the part of their e-mail before the @)."""
         User = get_user_model()
+        users = {}
         for email, group_names, is_superuser in DEMO_ACCOUNTS:
             user, _created = User.objects.get_or_create(
                 username=email.split("@")[0], defaults={"email": email}
@@ -121,3 +128,5 @@ class Command(BaseCommand):
             EmailAddress.objects.update_or_create(
                 user=user, email=email, defaults={"verified": True, "primary": True}
             )
+            users[user.username] = user
+        return users
