@@ -3,12 +3,29 @@
 import pytest
 from django.contrib.sessions.models import Session
 
-from tests.factories import create_topic
+from tests import factories
+from tests.factories import create_campaign, create_topic, variant_vote_block
 
 
 @pytest.fixture
 def topic(db):
     return create_topic(subject="Which scent should we launch?")
+
+
+@pytest.fixture
+def campaign(db):
+    """An open campaign with every kind of block, and an idea in its forum."""
+    idea_call = {
+        "type": "idea_call",
+        "id": "idea-call",
+        "value": {"heading": "Your idea?", "text": "", "topics_shown": 5},
+    }
+    # Imported through its module: pytest would collect a `tester_...` function as a test.
+    campaign = create_campaign(
+        body=[variant_vote_block(), idea_call, factories.tester_call_block()]
+    )
+    create_topic(forum=campaign.forum, subject="A winter scent")
+    return campaign
 
 
 def public_urls(topic):
@@ -22,8 +39,20 @@ def public_urls(topic):
     ]
 
 
-def test_anonymous_get_sets_no_cookie_and_writes_no_session(client, topic):
-    for url in public_urls(topic):
+def campaign_urls(campaign):
+    index = campaign.get_parent()
+    forum = campaign.forum
+    return [
+        index.url,
+        f"/fr{index.url}",
+        campaign.url,
+        f"/fr{campaign.url}",
+        f"/forum/forum/{forum.slug}-{forum.pk}/",
+    ]
+
+
+def test_anonymous_get_sets_no_cookie_and_writes_no_session(client, topic, campaign):
+    for url in public_urls(topic) + campaign_urls(campaign):
         response = client.get(url)
         assert response.status_code == 200, url
         assert not response.cookies, f"{url} set {list(response.cookies)}"
