@@ -29,12 +29,20 @@ def _centred_text(draw, text, size, centre_y, width=SIZE[0]):
     draw.text(((width - (right - left)) / 2, centre_y - (bottom - top) / 2), text, INK, font=font)
 
 
-def scent_picture(name, top, bottom):
-    """A colour field with pale circles, like drops of the scent, and its name."""
-    picture = _gradient(top, bottom)
+def _drops(picture, circles):
+    """Pale circles, like drops, on `picture`; each circle is (x, y, radius) in fractions of it."""
+    width, height = picture.size
     draw = ImageDraw.Draw(picture, "RGBA")
-    for x, y, radius in ((180, 170, 120), (760, 230, 90), (620, 560, 150), (240, 560, 70)):
+    for x, y, radius in circles:
+        x, y, radius = x * width, y * height, radius * height
         draw.ellipse([x - radius, y - radius, x + radius, y + radius], fill=(255, 255, 255, 70))
+    return draw
+
+
+def scent_picture(name, top, bottom):
+    """A colour field with pale drops and the scent's name."""
+    picture = _gradient(top, bottom)
+    draw = _drops(picture, ((0.19, 0.24, 0.17), (0.79, 0.32, 0.12), (0.65, 0.78, 0.21)))
     _centred_text(draw, name, 88, SIZE[1] / 2)
     return picture
 
@@ -65,11 +73,11 @@ def logo_picture(shape, colour):
     return picture
 
 
-def cover_picture(title, top, bottom):
-    """A blog cover: a colour field with the post's title."""
-    picture = _gradient(top, bottom)
-    draw = ImageDraw.Draw(picture)
-    _centred_text(draw, title, 56, SIZE[1] / 2)
+def cover_picture(top, bottom):
+    """A blog cover in 16:9, cropped well by any card: a colour field with pale drops, no text
+    (the card and the page already show the title)."""
+    picture = _gradient(top, bottom, size=(1600, 900))
+    _drops(picture, ((0.12, 0.3, 0.22), (0.45, 0.72, 0.3), (0.8, 0.28, 0.18), (0.9, 0.85, 0.1)))
     return picture
 
 
