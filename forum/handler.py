@@ -1,15 +1,36 @@
 """machina's permission handler, aware of campaign forums."""
 
+from machina.apps.forum_permission.checker import ForumPermissionChecker
 from machina.apps.forum_permission.handler import PermissionHandler
 
 from .campaigns import campaign_of
+
+
+def takes_new_topics(forum):
+    """A campaign's forum takes new topics only while the campaign is open; others always do."""
+    campaign = campaign_of(forum)
+    return campaign is None or campaign.is_open
+
+
+class CampaignPermissionChecker(ForumPermissionChecker):
+    """machina's checker, refusing `can_start_new_topics` in forums that take no new topics."""
+
+    def has_perm(self, perm, forum):
+        if perm == "can_start_new_topics" and not takes_new_topics(forum):
+            return False
+        return super().has_perm(perm, forum)
 
 
 class CampaignPermissionHandler(PermissionHandler):
     """No new topic in the forum of a campaign that is not open (upcoming, closed or decided)."""
 
     def can_add_topic(self, forum, user):
-        campaign = campaign_of(forum)
-        if campaign is not None and not campaign.is_open:
-            return False
-        return super().can_add_topic(forum, user)
+        return takes_new_topics(forum) and super().can_add_topic(forum, user)
+
+    def _get_checker(self, user):
+        # machina's views ask the handler's checker directly (PermissionRequiredMixin), so the
+        # checker is where the rule must live; cached per user as machina does.
+        key = user.id if not user.is_anonymous else "anonymous"
+        if key not in self._user_perm_checkers_cache:
+            self._user_perm_checkers_cache[key] = CampaignPermissionChecker(user)
+        return self._user_perm_checkers_cache[key]

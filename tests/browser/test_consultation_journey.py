@@ -102,11 +102,6 @@ def test_visitor_signs_up_votes_changes_the_vote_and_sees_results(
 
 
 @pytest.mark.django_db
-@pytest.mark.xfail(
-    strict=True,
-    reason="templates/base.html sets login_url and signup_url with {% url ... as %} in its "
-    "header, which hides the ones allauth passes with `next`",
-)
 def test_the_sign_in_page_links_to_sign_up_with_the_same_next(client):
     response = client.get("/accounts/login/?next=/campaigns/scent/%23question-1")
     next_url = "next=%2Fcampaigns%2Fscent%2F%23question-1"

@@ -15,13 +15,6 @@ from tests.factories import create_campaign, create_topic
 
 pytestmark = pytest.mark.django_db
 
-# machina's TopicCreateView checks `can_start_new_topics` with the handler's checker and never
-# calls `can_add_topic`, which is all forum/handler.py overrides: the button hides, the URL works.
-NEW_TOPIC_URL_NOT_GUARDED = pytest.mark.xfail(
-    strict=True,
-    reason="forum/handler.py guards only can_add_topic; TopicCreateView asks the checker",
-)
-
 
 def forum_url(campaign):
     forum = campaign.forum
@@ -69,7 +62,6 @@ def test_consumer_posts_a_new_idea_in_an_open_campaign_forum(client_as, consumer
     )
 
 
-@NEW_TOPIC_URL_NOT_GUARDED
 def test_a_closed_campaign_forum_refuses_new_topics_with_a_403(client_as, consumer):
     campaign = create_campaign()
     client = client_as(consumer)
@@ -116,7 +108,6 @@ def test_replies_to_existing_ideas_stay_allowed_once_closed(client_as, consumer)
     assert reply_url(topic) in client.get(response["Location"]).content.decode()
 
 
-@NEW_TOPIC_URL_NOT_GUARDED
 def test_an_upcoming_campaign_forum_refuses_new_topics(client_as, consumer, client):
     campaign = create_campaign(opens_at=timezone.now() + timedelta(days=2))
     assert campaign.forum_id is not None
