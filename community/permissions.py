@@ -1,5 +1,10 @@
 """Who may do what in the community app: one named predicate per decision."""
 
+from django.utils.translation import gettext as _
+from machina.apps.forum_permission.handler import PermissionHandler
+
+from .models import CampaignPage
+
 
 def can_take_part(user, campaign):
     """Vote or apply on a campaign: signed in, active, on a live and open campaign."""
@@ -14,3 +19,29 @@ def can_decide_tester_applications(user):
 def can_view_campaign_results(user):
     """Read vote totals and applications in the admin (editors)."""
     return user.has_perm("community.view_testerapplication")
+
+
+def idea_votes_frozen_reason(topic):
+    """Why nobody's vote on `topic` may change now (unapproved, locked, closed), or None."""
+    if not topic.approved:
+        return _("This idea is waiting for approval: it cannot receive votes yet.")
+    if topic.is_locked:
+        return _("This idea is locked: its votes can no longer change.")
+    campaign = CampaignPage.objects.filter(forum=topic.forum_id).first()
+    if campaign is not None and not (campaign.live and campaign.is_open):
+        return _("This campaign is not open: its ideas' votes can no longer change.")
+    return None
+
+
+def idea_vote_refusal(user, topic):
+    """Why `user` may not vote on (or withdraw a vote from) `topic`, or None when they may."""
+    if not (user.is_authenticated and user.is_active):
+        return _("Sign in to vote for ideas.")
+    if not PermissionHandler().can_read_forum(topic.forum, user):
+        return _("You may not vote in this forum.")
+    return idea_votes_frozen_reason(topic)
+
+
+def can_vote_on_idea(user, topic):
+    """Vote for a topic's idea or withdraw the vote: signed in, approved unlocked topic, open."""
+    return idea_vote_refusal(user, topic) is None

@@ -8,3 +8,7 @@ variant_vote_cast = Signal()
 tester_application_submitted = Signal()
 #: Sent with `application` once selected or declined.
 tester_application_decided = Signal()
+#: Sent with `vote` when a consumer upvotes an idea.
+idea_voted = Signal()
+#: Sent with `idea` and `voter` when a consumer withdraws their upvote.
+idea_vote_withdrawn = Signal()

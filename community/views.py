@@ -1,11 +1,14 @@
-"""Views behind the campaign page's forms; each calls one action."""
+"""Views behind the community's forms (campaign pages, idea votes); each calls one action."""
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from . import actions
 from .forms import TesterApplicationForm, VariantVoteForm
@@ -16,7 +19,7 @@ def _anchor_url(campaign, request, anchor):
 
 
 def refused(request, campaign, message, status):
-    """A 4xx page that says what went wrong and leads back to the campaign."""
+    """A 4xx page that says what went wrong and leads back to the campaign (or a topic)."""
     context = {"page": campaign, "message": message}
     return TemplateResponse(request, "community/action_refused.html", context, status=status)
 
@@ -64,4 +67,58 @@ def apply_as_tester(request, campaign, call_id):
             campaign, call_id, acting_user=request.user, **form.cleaned_data
         ),
         _("Thank you: your application is received. We will tell you if you are selected."),
+    )
+
+
+IDEA_VOTES_ANCHOR = "idea-votes"
+
+
+def topic_url(topic):
+    """The machina page of a topic."""
+    forum = topic.forum
+    kwargs = {"forum_slug": forum.slug, "forum_pk": forum.pk, "slug": topic.slug, "pk": topic.pk}
+    return reverse("forum_conversation:topic", kwargs=kwargs)
+
+
+def _safe_next(request, default):
+    url = request.POST.get("next", "")
+    allowed = url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return url if allowed else default
+
+
+def _carry_out_on_idea(request, topic_id, action, success_message):
+    try:
+        topic = actions.idea_topic(topic_id)
+    except actions.ActionRefused as refusal:
+        back = {"url": reverse("forum:index"), "title": _("Forum")}
+        return refused(request, back, refusal.message, refusal.status)
+    back_url = f"{topic_url(topic)}#{IDEA_VOTES_ANCHOR}"
+    if not request.user.is_authenticated:
+        return redirect_to_login(back_url)
+    back = {"url": back_url, "title": topic.subject}
+    try:
+        action(topic, acting_user=request.user)
+    except actions.ActionRefused as refusal:
+        return refused(request, back, refusal.message, refusal.status)
+    except PermissionDenied:
+        return refused(request, back, _("You may not do this."), 403)
+    messages.success(request, success_message)
+    return redirect(_safe_next(request, back_url))
+
+
+@require_POST
+def vote_for_idea(request, topic_id):
+    """Upvote an idea (a forum topic), then go back to where the vote was cast."""
+    return _carry_out_on_idea(
+        request, topic_id, actions.do_vote_for_idea, _("Your vote for this idea is recorded.")
+    )
+
+
+@require_POST
+def withdraw_idea_vote(request, topic_id):
+    """Withdraw one's upvote of an idea, then go back to where it was withdrawn."""
+    return _carry_out_on_idea(
+        request, topic_id, actions.do_withdraw_idea_vote, _("Your vote for this idea is withdrawn.")
     )

@@ -17,6 +17,10 @@ from .models import CampaignPage
 def register_community_log_actions(actions):
     """Labels of the community app's audit-log actions."""
     actions.register_action("community.variant_vote.cast", _("Vote cast"), _("Variant vote cast"))
+    actions.register_action("community.idea.vote", _("Vote for idea"), _("Idea upvoted"))
+    actions.register_action(
+        "community.idea.unvote", _("Withdraw idea vote"), _("Idea vote withdrawn")
+    )
     actions.register_action(
         "community.tester_application.submit",
         _("Apply as tester"),

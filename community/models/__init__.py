@@ -7,6 +7,7 @@ from .campaigns import (
     CampaignPageQuerySet,
     CampaignStatus,
 )
+from .ideas import Idea, IdeaVote
 from .participation import TesterApplication, TesterApplicationStatus, VariantVote
 
 __all__ = [
@@ -15,6 +16,8 @@ __all__ = [
     "CampaignPageMixin",
     "CampaignPageQuerySet",
     "CampaignStatus",
+    "Idea",
+    "IdeaVote",
     "TesterApplication",
     "TesterApplicationStatus",
     "VariantVote",

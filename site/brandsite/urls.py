@@ -21,6 +21,7 @@ if settings.DEBUG:
 # English lives at the root and French under /fr/, so switching language needs no cookie.
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
+    path("community/", include("community.urls")),
     path("forum/", include("machina.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
