@@ -28,18 +28,18 @@ class QuestionState:
     variants: list = field(default_factory=list)
 
 
+def count_by(queryset, outer, inner):
+    """{outer value: {inner value: rows}}, counted by the database in one query."""
+    counts = {}
+    rows = queryset.values_list(outer, inner).annotate(rows=Count("pk")).order_by()
+    for outer_value, inner_value, number in rows:
+        counts.setdefault(outer_value, {})[inner_value] = number
+    return counts
+
+
 def vote_counts(campaign):
     """{question_id: {variant_id: votes}} for every question of the campaign."""
-    counts = {}
-    rows = (
-        VariantVote.objects.filter(page=campaign)
-        .values_list("question_id", "variant_id")
-        .annotate(votes=Count("id"))
-        .order_by()
-    )
-    for question_id, variant_id, votes in rows:
-        counts.setdefault(question_id, {})[variant_id] = votes
-    return counts
+    return count_by(VariantVote.objects.filter(page=campaign), "question_id", "variant_id")
 
 
 def _results_visible(campaign, question, has_voted):

@@ -18,7 +18,7 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
 from community.models import CampaignPage, TesterApplication, TesterApplicationStatus, VariantVote
-from community.results import vote_counts
+from community.results import count_by, vote_counts
 
 from .common import CampaignResultsAccessMixin, CampaignResultsMenuItem
 
@@ -65,15 +65,7 @@ def vote_rows(campaign):
 
 def application_rows(campaign):
     """One row per tester call × application status, in body order; one query."""
-    counts = {}
-    per_call_and_status = (
-        TesterApplication.objects.filter(page=campaign)
-        .values_list("call_id", "status")
-        .annotate(applications=Count("id"))
-        .order_by()
-    )
-    for call_id, status, applications in per_call_and_status:
-        counts.setdefault(call_id, {})[status] = applications
+    counts = count_by(TesterApplication.objects.filter(page=campaign), "call_id", "status")
     rows = []
     for call_id, call in campaign.tester_calls.items():
         per_status = counts.get(call_id, {})
