@@ -1,4 +1,4 @@
-"""The RSS feed of a campaign index: its latest live, public campaigns."""
+"""RSS feeds of index pages: a reusable base, and the campaigns' feed."""
 
 from django.contrib.syndication.views import Feed
 from django.utils.html import escape
@@ -7,23 +7,33 @@ from django.utils.translation import gettext as _
 FEED_LENGTH = 20
 
 
-class CampaignFeed(Feed):
-    """Built per request with its index page; feed readers treat text as HTML, so it is escaped."""
+class IndexPageFeed(Feed):
+    """The RSS feed of an index page, built per request; reusable by any Wagtail index page.
 
-    def __init__(self, campaign_index):
+    Feed readers treat titles and descriptions as HTML, so subclasses escape editors' text.
+    """
+
+    def __init__(self, index_page):
         super().__init__()
-        self.campaign_index = campaign_index
+        self.index_page = index_page
         self.request = None
 
     def get_object(self, request, *args, **kwargs):
         self.request = request
-        return self.campaign_index
+        return self.index_page
 
-    def title(self, campaign_index):
-        return escape(campaign_index.title)
+    def title(self, index_page):
+        return escape(index_page.title)
 
-    def link(self, campaign_index):
-        return campaign_index.get_url(request=self.request)
+    def link(self, index_page):
+        return index_page.get_url(request=self.request)
+
+    def item_link(self, page):
+        return page.get_url(request=self.request)
+
+
+class CampaignFeed(IndexPageFeed):
+    """The latest live, public campaigns of a campaign index."""
 
     def description(self, campaign_index):
         default = _("The latest campaigns of %(index)s.") % {"index": campaign_index.title}
@@ -37,9 +47,6 @@ class CampaignFeed(Feed):
 
     def item_description(self, campaign):
         return escape(campaign.intro)
-
-    def item_link(self, campaign):
-        return campaign.get_url(request=self.request)
 
     def item_pubdate(self, campaign):
         return campaign.first_published_at

@@ -2,37 +2,17 @@
 
 import datetime
 
-from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from community.feeds import IndexPageFeed
+
 from .models import FEED_LENGTH
 
 
-class BlogFeed(Feed):
-    """The latest live, public posts of `blog_index`, newest first.
-
-    Built per request (the index page is its object), so the request can live on the instance.
-    Django's feed generator escapes XML; feed readers treat titles and descriptions as HTML, so
-    the plain text of editors is HTML-escaped first, as Django's own `item_title` does
-    (https://code.djangoproject.com/ticket/6533).
-    """
-
-    def __init__(self, blog_index):
-        super().__init__()
-        self.blog_index = blog_index
-        self.request = None
-
-    def get_object(self, request, *args, **kwargs):
-        self.request = request
-        return self.blog_index
-
-    def title(self, blog_index):
-        return escape(blog_index.title)
-
-    def link(self, blog_index):
-        return blog_index.get_url(request=self.request)
+class BlogFeed(IndexPageFeed):
+    """The latest live, public posts of a blog index, newest first."""
 
     def description(self, blog_index):
         return escape(
@@ -47,9 +27,6 @@ class BlogFeed(Feed):
 
     def item_description(self, post):
         return escape(post.intro)
-
-    def item_link(self, post):
-        return post.get_url(request=self.request)
 
     def item_pubdate(self, post):
         return timezone.make_aware(datetime.datetime.combine(post.date, datetime.time.min))
