@@ -166,3 +166,23 @@ def test_the_vote_action_returns_the_idea_with_its_count(consumer, campaign_topi
     assert do_vote_for_idea(campaign_topic, acting_user=consumer).votes_count == 1
     assert do_vote_for_idea(campaign_topic, acting_user=consumer).votes_count == 1
     assert do_withdraw_idea_vote(campaign_topic, acting_user=consumer).votes_count == 0
+
+
+def test_idea_call_block_lists_the_most_voted_ideas_first(client):
+    idea_call = {
+        "type": "idea_call",
+        "id": "idea-call",
+        "value": {"heading": "Your idea?", "text": "", "topics_shown": 5},
+    }
+    campaign = create_campaign(body=[idea_call])
+    for subject, votes in (("Oat soap", 2), ("Fig soap", 5), ("Cedar soap", 0)):
+        topic = create_topic(forum=campaign.forum, subject=subject)
+        for _ in range(votes):
+            do_vote_for_idea(topic, acting_user=create_user())
+
+    html = client.get(campaign.url).content.decode()
+    most_voted = html.split("Most voted</h3>")[1].split("</ul>")[0]
+    assert most_voted.index("Fig soap") < most_voted.index("Oat soap")
+    assert "5 votes" in most_voted
+    assert "Cedar soap" not in most_voted  # no vote yet: only among the latest
+    assert "Most discussed" not in html
