@@ -3,11 +3,12 @@
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from machina.apps.forum_conversation.models import Topic
 
 from community.actions import do_vote_for_idea
@@ -185,3 +186,14 @@ def test_anonymous_forum_and_topic_pages_still_set_no_cookie(client, voted_forum
         assert response.status_code == 200, url
         assert not response.cookies, f"{url} set {list(response.cookies)}"
     assert Session.objects.count() == 0
+
+
+def test_votes_speak_french_under_fr(client, voted_forum):
+    topic = Topic.objects.get(subject="Fig soap")
+    # The requests activate French in this thread: override() puts the language back afterwards.
+    with translation.override(settings.LANGUAGE_CODE):
+        html = client.get(f"/fr{topic_url(topic)}").content.decode()
+        listing = client.get(f"/fr{forum_url(voted_forum)}").content.decode()
+    assert "<strong>5</strong> votes" in html
+    assert "Connectez-vous pour voter" in html
+    assert "Les plus votées" in listing
