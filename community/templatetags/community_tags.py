@@ -1,8 +1,7 @@
 """Template tags of campaign pages."""
 
 from django import template
-from django.db.models import F, Q
-from django.db.models.functions import Coalesce
+from django.db.models import F
 
 register = template.Library()
 
@@ -23,15 +22,12 @@ def tester_application(context, block_id):
 def idea_topics(campaign, limit):
     """The latest and the most voted approved topics of the campaign's forum.
 
-    Ties in votes (including ideas nobody voted for yet) go to the most discussed, then the most
-    recent; an idea with neither a vote nor a reply is only among the latest.
+    Only ideas with votes are "most voted"; ties go to the most discussed, then the most recent.
     """
     if campaign.forum_id is None or not limit:
         return {"latest": [], "top": []}
     topics = campaign.forum.topics.filter(approved=True).select_related("poster")
-    top = topics.annotate(votes_count=Coalesce(F("idea__votes_count"), 0)).filter(
-        Q(votes_count__gt=0) | Q(posts_count__gt=1)
-    )
+    top = topics.filter(idea__votes_count__gt=0).annotate(votes_count=F("idea__votes_count"))
     return {
         "latest": list(topics.order_by("-last_post_on")[:limit]),
         "top": list(top.order_by("-votes_count", "-posts_count", "-last_post_on")[:limit]),

@@ -8,7 +8,7 @@ from machina.apps.forum_conversation.models import Post
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
-from community.actions import do_cast_variant_vote
+from community.actions import do_cast_variant_vote, do_vote_for_idea
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +24,7 @@ COLOURS = ("#b5c99a", "#718355", "#f4a261", "#e5989b", "#8d6e63", "#9d8ec7", "#d
 #   ancestors and their view restrictions (2), the site root paths;
 # - the page: vote totals, the variant images (one query for the whole block), their renditions
 #   (one prefetch in CampaignPage.get_context, not one per image), the campaign's forum, the
-#   latest and the most discussed topics of the idea call;
+#   latest and the most voted topics of the idea call;
 # - the layout: brand settings, the main menu and its view restrictions.
 ANONYMOUS_MAX = 18
 # A signed-in consumer adds their user row, their permissions (2), their own votes, their
@@ -58,7 +58,7 @@ def illustrated_variant_vote(variants):
 
 def build_campaign(variants, votes, topics, voter):
     """A campaign with `variants` illustrated variants, `votes` votes (one by `voter`), `topics`
-    ideas in its forum (every other one with a reply) and a tester call."""
+    ideas in its forum (every other one with a reply and `voter`'s idea vote) and a tester call."""
     campaign = factories.create_campaign(
         body=[
             illustrated_variant_vote(variants),
@@ -76,6 +76,7 @@ def build_campaign(variants, votes, topics, voter):
         topic = factories.create_topic(forum=campaign.forum, subject=f"Idea {number}")
         if number % 2:
             Post.objects.create(topic=topic, poster=voter, subject="Re", content="Yes!")
+            do_vote_for_idea(topic, acting_user=voter)
     return campaign
 
 
