@@ -197,3 +197,14 @@ def test_votes_speak_french_under_fr(client, voted_forum):
     assert "<strong>5</strong> votes" in html
     assert "Connectez-vous pour voter" in html
     assert "Les plus votées" in listing
+
+
+def test_page_links_keep_the_sort(client, monkeypatch):
+    from machina.conf import settings as machina_settings
+
+    monkeypatch.setattr(machina_settings, "FORUM_TOPICS_NUMBER_PER_PAGE", 2)
+    forum = create_forum()
+    for number in range(3):
+        create_topic(forum=forum, subject=f"Idea {number}")
+    html = client.get(f"{forum_url(forum)}?sort=votes").content.decode()
+    assert 'href="?sort=votes&amp;page=2"' in html
