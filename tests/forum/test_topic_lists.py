@@ -200,9 +200,9 @@ def test_votes_speak_french_under_fr(client, voted_forum):
 
 
 def test_page_links_keep_the_sort(client, monkeypatch):
-    from machina.conf import settings as machina_settings
+    from forum.views import SortedForumView
 
-    monkeypatch.setattr(machina_settings, "FORUM_TOPICS_NUMBER_PER_PAGE", 2)
+    monkeypatch.setattr(SortedForumView, "paginate_by", 2)
     forum = create_forum()
     for number in range(3):
         create_topic(forum=forum, subject=f"Idea {number}")
