@@ -4,23 +4,17 @@ PostgreSQL only. Each scenario starts its calls together behind a barrier, from 
 own database connections, and repeats for several rounds so that the races happen every round.
 """
 
-import threading
-
 import pytest
-from django.db import connection
 
 from community.actions import do_vote_for_idea, do_withdraw_idea_vote
 from community.models import Idea, IdeaVote
+from tests.concurrency import postgresql_only, run_together
 from tests.factories import create_campaign, create_topic, create_user
 
 pytestmark = [
     # serialized_rollback: the flush after each test would otherwise take the home page with it.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="row locks and concurrent inserts are only meaningful on PostgreSQL; "
-        "run with DATABASE_URL=postgres://...",
-    ),
+    postgresql_only,
 ]
 
 ROUNDS = 5
@@ -31,29 +25,6 @@ CALLS_PER_USER = 20
 @pytest.fixture
 def campaign_forum():
     return create_campaign().forum
-
-
-def run_together(calls):
-    """Run each call in its own thread, all released at once; return the exceptions raised."""
-    barrier = threading.Barrier(len(calls))
-    errors = []
-
-    def run(call):
-        try:
-            barrier.wait(timeout=30)
-            call()
-        except Exception as error:  # noqa: BLE001 - reported by the test's assertion
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert not any(thread.is_alive() for thread in threads), "a vote never finished"
-    return errors
 
 
 def vote_call(topic, user):

@@ -5,25 +5,20 @@ connections, and is repeated for several rounds with fresh voters so that the fi
 (two transactions inserting the same voter's row) happens every round.
 """
 
-import threading
 from collections import Counter
 
 import pytest
-from django.db import connection
 
 from community import signals
 from community.actions import do_cast_variant_vote
 from community.models import VariantVote
+from tests.concurrency import postgresql_only, run_together
 from tests.factories import create_campaign, create_user, variant_vote_block
 
 pytestmark = [
     # serialized_rollback: the flush after each test would otherwise take the home page with it.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="row locks and concurrent upserts are only meaningful on PostgreSQL; "
-        "run with DATABASE_URL=postgres://...",
-    ),
+    postgresql_only,
 ]
 
 ROUNDS = 5
@@ -56,29 +51,6 @@ def cast_signals():
 def question_and_variants(campaign):
     question_id, question = next(iter(campaign.variant_questions.items()))
     return question_id, [variant.id for variant in question["variants"].bound_blocks]
-
-
-def run_together(calls):
-    """Run each call in its own thread, all released at once; return the exceptions raised."""
-    barrier = threading.Barrier(len(calls))
-    errors = []
-
-    def run(call):
-        try:
-            barrier.wait(timeout=30)
-            call()
-        except Exception as error:  # noqa: BLE001 - reported by the test's assertion
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert not any(thread.is_alive() for thread in threads), "a vote never finished"
-    return errors
 
 
 def vote_call(campaign, question_id, variant_id, user):
