@@ -9,7 +9,15 @@ from machina.apps.forum_conversation.models import Topic
 from wagtail.log_actions import log
 
 from . import permissions, signals
-from .models import Idea, IdeaVote, TesterApplication, TesterApplicationStatus, VariantVote
+from .models import (
+    Idea,
+    IdeaStatus,
+    IdeaStatusChange,
+    IdeaVote,
+    TesterApplication,
+    TesterApplicationStatus,
+    VariantVote,
+)
 
 
 class ActionRefused(Exception):
@@ -164,4 +172,52 @@ def do_withdraw_idea_vote(topic, *, acting_user):
     idea.refresh_from_db(fields=["votes_count"])
     log(instance=idea, action="community.idea.unvote", user=acting_user)
     _on_commit_send(signals.idea_vote_withdrawn, idea=idea, voter=acting_user)
+    return idea
+
+
+IDEA_STATUS_REASON_MAX_LENGTH = 1000
+
+
+def _check_idea_status(idea, status, reason):
+    current = idea.status or IdeaStatus.objects.default()
+    if current is not None and current.pk == status.pk:
+        raise ActionRefused(
+            _("This idea is already “%(status)s”: nothing was changed.") % {"status": status}
+        )
+    if status.requires_reason and not reason:
+        raise ActionRefused(
+            _("The status “%(status)s” needs a public reason: nothing was changed.")
+            % {"status": status}
+        )
+    if len(reason) > IDEA_STATUS_REASON_MAX_LENGTH:
+        raise ActionRefused(
+            _("Keep the reason to %(max)d characters at most: nothing was changed.")
+            % {"max": IDEA_STATUS_REASON_MAX_LENGTH}
+        )
+    return current
+
+
+@transaction.atomic
+def do_set_idea_status(topic, status, *, reason="", acting_user):
+    """Give `topic`'s idea a new status with its public reason (moderators and editors)."""
+    if not acting_user.is_authenticated:
+        raise PermissionDenied
+    if not permissions.can_set_idea_status(acting_user):
+        raise ActionRefused(_("Only moderators and editors change the status of ideas."), 403)
+    reason = (reason or "").strip()
+    Idea.objects.get_or_create(topic=topic)
+    idea = Idea.objects.select_for_update().get(pk=topic.pk)
+    previous = _check_idea_status(idea, status, reason)
+    idea.status = status
+    idea.save(update_fields=["status"])
+    change = IdeaStatusChange.objects.create(
+        idea=idea, status=status, reason=reason, changed_by=acting_user
+    )
+    log(
+        instance=idea,
+        action="community.idea.status",
+        user=acting_user,
+        data={"status": status.slug, "previous": previous.slug if previous else None},
+    )
+    _on_commit_send(signals.idea_status_changed, idea=idea, change=change, previous=previous)
     return idea

@@ -21,6 +21,11 @@ def can_view_campaign_results(user):
     return user.has_perm("community.view_testerapplication")
 
 
+def can_set_idea_status(user):
+    """Change an idea's status, with a public reason where the status asks one (moderators)."""
+    return user.has_perm("community.add_ideastatuschange")
+
+
 def idea_votes_frozen_reason(topic):
     """Why nobody's vote on `topic` may change now (unapproved, locked, closed), or None."""
     if not topic.approved:

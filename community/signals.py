@@ -12,3 +12,5 @@ tester_application_decided = Signal()
 idea_voted = Signal()
 #: Sent with `idea` and `voter` when a consumer withdraws their upvote.
 idea_vote_withdrawn = Signal()
+#: Sent with `idea`, `change` (the new IdeaStatusChange) and `previous` (the former status).
+idea_status_changed = Signal()

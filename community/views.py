@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from . import actions
 from .forms import TesterApplicationForm, VariantVoteForm
+from .models import IdeaStatus
 
 
 def _anchor_url(campaign, request, anchor):
@@ -71,6 +72,7 @@ def apply_as_tester(request, campaign, call_id):
 
 
 IDEA_VOTES_ANCHOR = "idea-votes"
+IDEA_STATUS_ANCHOR = "idea-status"
 
 
 def topic_url(topic):
@@ -88,13 +90,13 @@ def _safe_next(request, default):
     return url if allowed else default
 
 
-def _carry_out_on_idea(request, topic_id, action, success_message):
+def _carry_out_on_idea(request, topic_id, action, success_message, anchor=IDEA_VOTES_ANCHOR):
     try:
         topic = actions.idea_topic(topic_id)
     except actions.ActionRefused as refusal:
         back = {"url": reverse("forum:index"), "title": _("Forum")}
         return refused(request, back, refusal.message, refusal.status)
-    back_url = f"{topic_url(topic)}#{IDEA_VOTES_ANCHOR}"
+    back_url = f"{topic_url(topic)}#{anchor}"
     if not request.user.is_authenticated:
         return redirect_to_login(back_url)
     back = {"url": back_url, "title": topic.subject}
@@ -121,4 +123,25 @@ def withdraw_idea_vote(request, topic_id):
     """Withdraw one's upvote of an idea, then go back to where it was withdrawn."""
     return _carry_out_on_idea(
         request, topic_id, actions.do_withdraw_idea_vote, _("Your vote for this idea is withdrawn.")
+    )
+
+
+@require_POST
+def set_idea_status(request, topic_id):
+    """Give an idea a new status with its public reason (moderators), then show it on the topic."""
+
+    def set_status(topic, *, acting_user):
+        status = IdeaStatus.objects.filter(slug=request.POST.get("status", "")).first()
+        if status is None:
+            raise actions.ActionRefused(_("Choose one of the statuses shown."))
+        actions.do_set_idea_status(
+            topic, status, reason=request.POST.get("reason", ""), acting_user=acting_user
+        )
+
+    return _carry_out_on_idea(
+        request,
+        topic_id,
+        set_status,
+        _("The idea's status is changed."),
+        anchor=IDEA_STATUS_ANCHOR,
     )

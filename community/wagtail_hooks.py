@@ -5,12 +5,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.widgets.button import Button
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import permissions
 from .admin.applications import TesterApplicationViewSet
 from .admin.bulk_actions import DeclineApplicationsBulkAction, SelectApplicationsBulkAction
 from .admin.results import CampaignResultsViewSet
-from .models import CampaignPage
+from .models import CampaignPage, IdeaStatus
 
 
 @hooks.register("register_log_actions")
@@ -21,6 +22,7 @@ def register_community_log_actions(actions):
     actions.register_action(
         "community.idea.unvote", _("Withdraw idea vote"), _("Idea vote withdrawn")
     )
+    actions.register_action("community.idea.status", _("Set idea status"), _("Idea status changed"))
     actions.register_action(
         "community.tester_application.submit",
         _("Apply as tester"),
@@ -38,8 +40,19 @@ def register_community_log_actions(actions):
     )
 
 
+class IdeaStatusViewSet(SnippetViewSet):
+    """The statuses ideas can take: a brand renames, recolours or adds them (admins)."""
+
+    model = IdeaStatus
+    icon = "tag"
+    menu_label = _("Idea statuses")
+    url_prefix = "idea-statuses"
+    list_display = ["name", "slug", "colour", "requires_reason", "is_default", "sort_order"]
+    search_fields = ["name", "slug"]
+
+
 class CampaignsViewSetGroup(ViewSetGroup):
-    """The "Campaigns" menu: tester applications and results of every campaign."""
+    """The "Campaigns" menu: tester applications, results of every campaign, idea statuses."""
 
     menu_label = _("Campaigns")
     menu_icon = "tasks"
@@ -47,6 +60,7 @@ class CampaignsViewSetGroup(ViewSetGroup):
     items = (
         TesterApplicationViewSet("tester_applications", url_prefix="tester-applications"),
         CampaignResultsViewSet(),
+        IdeaStatusViewSet(),
     )
 
 

@@ -1,9 +1,13 @@
-"""machina's forum views, extended with idea votes."""
+"""machina's forum views, extended with idea votes and statuses."""
 
-from django.db.models import F
+from django.db.models import F, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.utils.functional import cached_property
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from machina.apps.forum.views import ForumView
+
+from community.models import IdeaStatus
 
 # Each sort keeps machina's first key (announces, then stickies, then topics) and ends on the
 # primary key so that pages never overlap.
@@ -15,23 +19,71 @@ TOPIC_SORTS = {
 DEFAULT_SORT = "active"
 
 
+def _default_status(field):
+    # A topic without an idea, or an idea without a status, has the default status.
+    return Subquery(IdeaStatus.objects.filter(is_default=True).values(field)[:1])
+
+
+def _query(**params):
+    return "?" + urlencode({key: value for key, value in params.items() if value})
+
+
 class SortedForumView(ForumView):
-    """machina's forum page whose topics carry their idea votes and sort by votes, age, activity."""
+    """machina's forum page whose topics carry their idea votes and status, sorted and filtered."""
 
     def get_sort(self):
         """The `sort` asked for, or the default (machina's order) for a missing or unknown one."""
         sort = self.request.GET.get("sort", "")
         return sort if sort in TOPIC_SORTS else DEFAULT_SORT
 
+    @cached_property
+    def status_filter(self):
+        """The idea status whose topics alone are listed (`?status=<slug>`), or None for all."""
+        slug = self.request.GET.get("status", "")
+        return IdeaStatus.objects.filter(slug=slug).first() if slug else None
+
     def get_queryset(self):
-        topics = super().get_queryset().annotate(idea_votes=Coalesce(F("idea__votes_count"), 0))
+        topics = (
+            super()
+            .get_queryset()
+            .annotate(
+                idea_votes=Coalesce(F("idea__votes_count"), 0),
+                idea_status_name=Coalesce(F("idea__status__name"), _default_status("name")),
+                idea_status_colour=Coalesce(F("idea__status__colour"), _default_status("colour")),
+            )
+        )
+        status = self.status_filter
+        if status is not None:
+            matches = Q(idea__status=status)
+            if status.is_default:
+                matches |= Q(idea__status__isnull=True)
+            topics = topics.filter(matches)
         return topics.order_by(*TOPIC_SORTS[self.get_sort()][1])
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         current = self.get_sort()
+        asked_sort = self.request.GET.get("sort", "") if current != DEFAULT_SORT else ""
+        status = self.status_filter
+        status_slug = status.slug if status else ""
         context["topic_sorts"] = [
-            {"key": key, "label": label, "current": key == current}
+            {
+                "key": key,
+                "label": label,
+                "current": key == current,
+                "href": _query(sort=key, status=status_slug),
+            }
             for key, (label, _ordering) in TOPIC_SORTS.items()
+        ]
+        context["topic_status_filters"] = [
+            {"label": _("All"), "current": status is None, "href": _query(sort=asked_sort) or "?"}
+        ] + [
+            {
+                "label": choice.name,
+                "colour": choice.colour,
+                "current": status is not None and choice.pk == status.pk,
+                "href": _query(sort=asked_sort, status=choice.slug),
+            }
+            for choice in IdeaStatus.objects.all()
         ]
         return context

@@ -173,3 +173,14 @@ def create_blog_post(index=None, tags=(), authors=(), **attrs):
     for author in authors:
         post.blog_authors.add(BlogPageAuthor(author=author))
     return index.add_child(instance=post)
+
+
+def set_idea_status(topic, slug, reason="", acting_user=None):
+    """Give `topic`'s idea the status of `slug` through the action, as a new moderator."""
+    from community.actions import do_set_idea_status
+    from community.models import IdeaStatus
+
+    status = IdeaStatus.objects.get(slug=slug)
+    return do_set_idea_status(
+        topic, status, reason=reason, acting_user=acting_user or create_user("moderator")
+    )

@@ -7,7 +7,7 @@ from .campaigns import (
     CampaignPageQuerySet,
     CampaignStatus,
 )
-from .ideas import Idea, IdeaVote
+from .ideas import Idea, IdeaStatus, IdeaStatusChange, IdeaVote
 from .participation import TesterApplication, TesterApplicationStatus, VariantVote
 
 __all__ = [
@@ -17,6 +17,8 @@ __all__ = [
     "CampaignPageQuerySet",
     "CampaignStatus",
     "Idea",
+    "IdeaStatus",
+    "IdeaStatusChange",
     "IdeaVote",
     "TesterApplication",
     "TesterApplicationStatus",

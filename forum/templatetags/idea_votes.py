@@ -1,9 +1,9 @@
-"""Template tags showing a topic's idea votes on machina's pages."""
+"""Template tags showing a topic's idea votes and status on machina's pages."""
 
 from django import template
 
 from community import permissions
-from community.models import Idea, IdeaVote
+from community.models import Idea, IdeaStatus, IdeaStatusChange, IdeaVote
 
 register = template.Library()
 
@@ -25,4 +25,21 @@ def idea_votes(context, topic):
         "frozen_reason": permissions.idea_votes_frozen_reason(topic),
         "can_vote": user.is_authenticated and permissions.can_vote_on_idea(user, topic),
         "here": f"{request.get_full_path()}#idea-votes",
+    }
+
+
+@register.inclusion_tag("includes/idea_status.html", takes_context=True)
+def idea_status(context, topic):
+    """The idea's current status, its public history and, for moderators, the form to change it."""
+    user = context["request"].user
+    idea = Idea.objects.filter(topic=topic).select_related("status").only("status").first()
+    status = idea.status if idea and idea.status_id else IdeaStatus.objects.default()
+    history = IdeaStatusChange.objects.filter(idea=idea).select_related("status") if idea else []
+    can_set = user.is_authenticated and permissions.can_set_idea_status(user)
+    return {
+        "topic": topic,
+        "status": status,
+        "history": list(history),
+        "can_set_status": can_set,
+        "statuses": list(IdeaStatus.objects.all()) if can_set else [],
     }
