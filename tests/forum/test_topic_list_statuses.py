@@ -138,3 +138,13 @@ def test_anonymous_forum_and_topic_pages_with_statuses_set_no_cookie(client, sta
         assert not response.cookies, f"{url} set {list(response.cookies)}"
     assert "Too costly." in response.content.decode()
     assert Session.objects.count() == 0
+
+
+def test_statuses_speak_french_under_fr(client, status_forum):
+    from django.conf import settings
+    from django.utils import translation
+
+    with translation.override(settings.LANGUAGE_CODE):
+        listing = client.get(f"/fr{forum_url(status_forum)}").content.decode()
+    assert "Filtrer les sujets par statut" in listing
+    assert ">Tous</a>" in listing
