@@ -245,6 +245,9 @@ def queries_of_a_warm_get(client, url):
     return response, len(queries)
 
 
+# A moderator's GET of a topic page: machina's own, the vote panel's, and the status panel's idea
+# with its status, its history with each change's status joined in, and the statuses of the form:
+# 34 at both sizes when written.
 def test_topic_page_query_count_does_not_grow_with_history(client_as, moderator, topic):
     client = client_as(moderator)
     counts = {}
