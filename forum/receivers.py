@@ -28,6 +28,8 @@ def _grant(codenames, **holder):
 def sync_forum_permissions():
     """Grant the global forum permissions of forum.permissions, idempotently."""
     _grant(ANONYMOUS_READ, anonymous_user=True, user=None)
+    # Every signed-in user reads what visitors read, whatever their groups (editors, for one).
+    _grant(ANONYMOUS_READ, authenticated_user=True, user=None)
     _grant(CONSUMER_GRANTS, group=Group.objects.get_or_create(name=CONSUMERS)[0])
     _grant(MODERATOR_GRANTS, group=Group.objects.get_or_create(name=MODERATORS)[0])
 

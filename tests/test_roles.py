@@ -91,3 +91,14 @@ def test_sync_roles_on_a_flushed_database_still_creates_the_groups():
     editors = Group.objects.get(name=EDITORS)
     assert editors.permissions.filter(codename="access_admin").exists()
     assert Group.objects.filter(name=CONSUMERS).exists()
+
+
+@pytest.mark.django_db
+def test_every_signed_in_user_reads_the_forum(client_as, editor):
+    topic = create_topic(subject="An idea editors follow")
+    forum = topic.forum
+    response = client_as(editor).get(
+        f"/forum/forum/{forum.slug}-{forum.pk}/topic/{topic.slug}-{topic.pk}/"
+    )
+    assert response.status_code == 200
+    assert "An idea editors follow" in response.content.decode()

@@ -144,8 +144,9 @@ def queries_of_a_warm_get(client, url):
 # An anonymous GET of a forum page: the session-less middleware's forum key, the forum, its
 # campaign (banner), machina's permission checks for anonymous users (forum permissions, user
 # permissions granted to all), the topics with their votes joined in, their count for the
-# pagination, the announces, the sub-forums and their own permission filter, and the layout's
-# brand settings and menu: 16 at both sizes when written. None of them is per topic.
+# pagination, the announces, the sub-forums and their own permission filter, the statuses for the
+# filter links, and the layout's brand settings and menu: 17 at both sizes when last measured.
+# None of them is per topic.
 
 
 def test_forum_page_query_count_does_not_grow_with_voted_topics(
