@@ -3,7 +3,7 @@
 from django.utils.translation import gettext as _
 from machina.apps.forum_permission.handler import PermissionHandler
 
-from .models import CampaignPage
+from .models import campaign_of_forum
 
 
 def can_take_part(user, campaign):
@@ -32,7 +32,7 @@ def idea_votes_frozen_reason(topic):
         return _("This idea is waiting for approval: it cannot receive votes yet.")
     if topic.is_locked:
         return _("This idea is locked: its votes can no longer change.")
-    campaign = CampaignPage.objects.filter(forum=topic.forum_id).first()
+    campaign = campaign_of_forum(topic.forum)
     if campaign is not None and not (campaign.live and campaign.is_open):
         return _("This campaign is not open: its ideas' votes can no longer change.")
     return None

@@ -38,12 +38,3 @@ def sync_campaign_forum(campaign):
             setattr(forum, name, value)
         forum.save()  # machina derives the slug from the name and re-renders the description
     return forum
-
-
-def campaign_of(forum):
-    """The campaign a forum belongs to, or None."""
-    if forum is None or forum.pk is None:
-        return None
-    if not hasattr(forum, "_campaign_cache"):
-        forum._campaign_cache = CampaignPage.objects.filter(forum=forum).first()
-    return forum._campaign_cache

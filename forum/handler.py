@@ -3,12 +3,12 @@
 from machina.apps.forum_permission.checker import ForumPermissionChecker
 from machina.apps.forum_permission.handler import PermissionHandler
 
-from .campaigns import campaign_of
+from community.models import campaign_of_forum
 
 
 def takes_new_topics(forum):
     """A campaign's forum takes new topics only while the campaign is open; others always do."""
-    campaign = campaign_of(forum)
+    campaign = campaign_of_forum(forum)
     return campaign is None or campaign.is_open
 
 

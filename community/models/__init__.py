@@ -6,6 +6,7 @@ from .campaigns import (
     CampaignPageMixin,
     CampaignPageQuerySet,
     CampaignStatus,
+    campaign_of_forum,
 )
 from .ideas import Idea, IdeaStatus, IdeaStatusChange, IdeaVote
 from .participation import TesterApplication, TesterApplicationStatus, VariantVote
@@ -16,6 +17,7 @@ __all__ = [
     "CampaignPageMixin",
     "CampaignPageQuerySet",
     "CampaignStatus",
+    "campaign_of_forum",
     "Idea",
     "IdeaStatus",
     "IdeaStatusChange",

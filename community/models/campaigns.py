@@ -218,3 +218,12 @@ class CampaignPage(RoutablePageMixin, CampaignPageMixin, Page):  # noqa: DJ008 -
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         return views.apply_as_tester(request, self, call_id)
+
+
+def campaign_of_forum(forum):
+    """The campaign a machina forum belongs to, or None; remembered on the forum instance."""
+    if forum is None or forum.pk is None:
+        return None
+    if not hasattr(forum, "_campaign_cache"):
+        forum._campaign_cache = CampaignPage.objects.filter(forum=forum).first()
+    return forum._campaign_cache
