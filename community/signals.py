@@ -14,3 +14,11 @@ idea_voted = Signal()
 idea_vote_withdrawn = Signal()
 #: Sent with `idea`, `change` (the new IdeaStatusChange) and `previous` (the former status).
 idea_status_changed = Signal()
+#: Sent with `post` when a reply (not a topic's first post) is visible in its topic.
+topic_replied = Signal()
+#: Sent with `post`, `approved` (bool), `reason` and `acting_user` once a moderator decides.
+post_moderated = Signal()
+#: Sent with `source`, `target` (Ideas) and `acting_user` once `source` is merged into `target`.
+idea_merged = Signal()
+#: Sent with `idea`, `story` (the new page) and `acting_user` when an idea becomes a story.
+idea_promoted = Signal()

@@ -8,8 +8,10 @@ from .campaigns import (
     CampaignStatus,
     campaign_of_forum,
 )
+from .follows import Follow, FollowReason
 from .ideas import Idea, IdeaStatus, IdeaStatusChange, IdeaVote
 from .participation import TesterApplication, TesterApplicationStatus, VariantVote
+from .profiles import ContributorProfile, CreditPreference, NotificationFrequency
 
 __all__ = [
     "CampaignIndexPage",
@@ -18,10 +20,15 @@ __all__ = [
     "CampaignPageQuerySet",
     "CampaignStatus",
     "campaign_of_forum",
+    "ContributorProfile",
+    "CreditPreference",
+    "Follow",
+    "FollowReason",
     "Idea",
     "IdeaStatus",
     "IdeaStatusChange",
     "IdeaVote",
+    "NotificationFrequency",
     "TesterApplication",
     "TesterApplicationStatus",
     "VariantVote",

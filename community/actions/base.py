@@ -1,0 +1,29 @@
+"""What every action shares: the refusal it raises and how it sends signals after commit."""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from .. import permissions
+
+
+class ActionRefused(Exception):
+    """A request that cannot be carried out, with a message for the user and an HTTP status."""
+
+    def __init__(self, message, status=400):
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+def require_participation(campaign, user):
+    """Refuse anyone who may not vote or apply on `campaign` now."""
+    if not user.is_authenticated:
+        raise PermissionDenied
+    if not permissions.can_take_part(user, campaign):
+        raise ActionRefused(_("This campaign is not open: nothing was changed."), status=403)
+
+
+def on_commit_send(signal, **kwargs):
+    """Send `signal` once the current transaction commits, never for a rolled-back change."""
+    transaction.on_commit(lambda: signal.send(sender=None, **kwargs))
