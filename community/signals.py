@@ -18,7 +18,8 @@ idea_status_changed = Signal()
 topic_replied = Signal()
 #: Sent with `post`, `approved` (bool), `reason` and `acting_user` once a moderator decides.
 post_moderated = Signal()
-#: Sent with `source`, `target` (Ideas) and `acting_user` once `source` is merged into `target`.
+#: Sent with `source`, `target` (Ideas), `acting_user` and `source_follower_ids` (who followed
+#: `source` before its followers moved) once `source` is merged into `target`.
 idea_merged = Signal()
 #: Sent with `idea`, `story` (the new page) and `acting_user` when an idea becomes a story.
 idea_promoted = Signal()
