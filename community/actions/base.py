@@ -3,8 +3,13 @@
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from .. import permissions
+from .. import permissions, ratelimits
+
+VOTING_TOO_FAST = gettext_lazy(
+    "You are voting too fast: wait a minute, then try again. Nothing was changed."
+)
 
 
 class ActionRefused(Exception):
@@ -27,3 +32,11 @@ def require_participation(campaign, user):
 def on_commit_send(signal, **kwargs):
     """Send `signal` once the current transaction commits, never for a rolled-back change."""
     transaction.on_commit(lambda: signal.send(sender=None, **kwargs))
+
+
+def require_within_rate_limit(user, action, message):
+    """Refuse with `message` (HTTP 429) once `user` does `action` faster than its rate limit."""
+    if permissions.is_exempt_from_rate_limits(user):
+        return
+    if not ratelimits.consume(user, action):
+        raise ActionRefused(message, status=429)

@@ -8,13 +8,20 @@ from wagtail.log_actions import log
 
 from .. import permissions, signals
 from ..models import TesterApplication, TesterApplicationStatus, VariantVote
-from .base import ActionRefused, on_commit_send, require_participation
+from .base import (
+    VOTING_TOO_FAST,
+    ActionRefused,
+    on_commit_send,
+    require_participation,
+    require_within_rate_limit,
+)
 
 
 @transaction.atomic
 def do_cast_variant_vote(campaign, question_id, variant_id, *, acting_user):
     """Record or change `acting_user`'s vote on one question of an open campaign."""
     require_participation(campaign, acting_user)
+    require_within_rate_limit(acting_user, "vote", VOTING_TOO_FAST)
     question = campaign.variant_questions.get(question_id)
     if question is None:
         raise ActionRefused(_("This question does not exist on this campaign."), status=404)

@@ -9,7 +9,7 @@ from wagtail.log_actions import log
 
 from .. import permissions, signals
 from ..models import Idea, IdeaStatus, IdeaStatusChange, IdeaVote
-from .base import ActionRefused, on_commit_send
+from .base import VOTING_TOO_FAST, ActionRefused, on_commit_send, require_within_rate_limit
 
 
 def idea_topic(topic_id):
@@ -26,6 +26,7 @@ def _require_idea_vote(topic, user):
     refusal = permissions.idea_vote_refusal(user, topic)
     if refusal is not None:
         raise ActionRefused(refusal, status=403)
+    require_within_rate_limit(user, "vote", VOTING_TOO_FAST)
 
 
 @transaction.atomic

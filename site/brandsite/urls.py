@@ -6,7 +6,6 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from brandsite.core.views import healthz
-from forum.views import SortedForumView
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -23,12 +22,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("community/", include("community.urls")),
-    # Before machina's own route for the same path, which `{% url 'forum:forum' %}` still names.
-    path(
-        "forum/forum/<str:slug>-<int:pk>/",
-        SortedForumView.as_view(),
-        name="forum_sorted_topics",
-    ),
+    # Before machina's own routes for the same paths: our subclasses of its views.
+    path("forum/", include("forum.urls")),
     path("forum/", include("machina.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

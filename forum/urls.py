@@ -1,0 +1,25 @@
+"""Our subclasses of machina's views, matched before machina's own URLs for the same paths.
+
+`{% url 'forum_conversation:…' %}` still names machina's patterns, which resolve to these.
+"""
+
+from django.urls import path
+
+from . import posting
+from .views import SortedForumView
+
+conversation = "forum/<str:forum_slug>-<int:forum_pk>/topic/"
+
+urlpatterns = [
+    path("forum/<str:slug>-<int:pk>/", SortedForumView.as_view(), name="forum_sorted_topics"),
+    path(f"{conversation}create/", posting.TopicCreateView.as_view()),
+    path(f"{conversation}<str:slug>-<int:pk>/update/", posting.TopicUpdateView.as_view()),
+    path(
+        f"{conversation}<str:topic_slug>-<int:topic_pk>/post/create/",
+        posting.PostCreateView.as_view(),
+    ),
+    path(
+        f"{conversation}<str:topic_slug>-<int:topic_pk>/<int:pk>/post/update/",
+        posting.PostUpdateView.as_view(),
+    ),
+]
