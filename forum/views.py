@@ -1,13 +1,16 @@
-"""machina's forum views, extended with idea votes and statuses."""
+"""machina's forum views, extended with idea votes, statuses and similar ideas."""
 
 from django.db.models import F, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from machina.apps.forum.views import ForumView
+from machina.apps.forum_conversation.views import TopicCreateView
 
 from community.models import IdeaStatus
+from community.similar import similar_ideas
 
 # Each sort keeps machina's first key (announces, then stickies, then topics) and ends on the
 # primary key so that pages never overlap.
@@ -86,4 +89,45 @@ class SortedForumView(ForumView):
             }
             for choice in IdeaStatus.objects.all()
         ]
+        return context
+
+
+#: The hidden field that says "I saw the similar ideas and post mine anyway".
+SIMILAR_IDEAS_CONFIRM_FIELD = "post_despite_similar_ideas"
+
+
+class SimilarIdeasTopicCreateView(TopicCreateView):
+    """machina's new-topic page, which lists similar ideas before anything is posted.
+
+    A first submit whose title looks like existing ideas shows the form again with those ideas and
+    a hidden confirmation; only a submit carrying it posts. Previews and invalid forms are
+    machina's. With JavaScript, the same ideas appear as the title is typed.
+    """
+
+    def confirmed(self):
+        """Whether the poster has already seen the similar ideas and chose to post anyway."""
+        return self.request.POST.get(SIMILAR_IDEAS_CONFIRM_FIELD) == "1"
+
+    def form_valid(self, post_form, attachment_formset, poll_option_formset, **kwargs):
+        if not self.preview and not self.confirmed():
+            similar = similar_ideas(
+                post_form.cleaned_data["subject"], user=self.request.user, forum=self.get_forum()
+            )
+            if similar:
+                # Like a preview: nothing is saved, machina keeps the attachments in its cache.
+                context = self.get_context_data(
+                    post_form=post_form,
+                    attachment_formset=attachment_formset,
+                    poll_option_formset=poll_option_formset,
+                    similar_ideas=similar,
+                    **kwargs,
+                )
+                return self.render_to_response(context)
+        return super().form_valid(post_form, attachment_formset, poll_option_formset, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["similar_ideas_url"] = reverse("community:similar_ideas")
+        context["similar_ideas_confirm_field"] = SIMILAR_IDEAS_CONFIRM_FIELD
+        context["similar_ideas_confirmed"] = self.request.method == "POST" and self.confirmed()
         return context

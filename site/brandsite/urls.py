@@ -6,7 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from brandsite.core.views import healthz
-from forum.views import SortedForumView
+from forum.views import SimilarIdeasTopicCreateView, SortedForumView
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -28,6 +28,12 @@ urlpatterns += i18n_patterns(
         "forum/forum/<str:slug>-<int:pk>/",
         SortedForumView.as_view(),
         name="forum_sorted_topics",
+    ),
+    # Before machina's route too: `{% url 'forum_conversation:topic_create' %}` still names it.
+    path(
+        "forum/forum/<str:forum_slug>-<int:forum_pk>/topic/create/",
+        SimilarIdeasTopicCreateView.as_view(),
+        name="forum_topic_create_with_similar_ideas",
     ),
     path("forum/", include("machina.urls")),
     path("", include(wagtail_urls)),
