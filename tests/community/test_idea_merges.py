@@ -164,7 +164,7 @@ def test_merged_and_target_pages_link_each_other(client_as, moderator, consumer,
     visitor = Client()
     response = visitor.get(topic_url(source))
     html = response.content.decode()
-    assert '<strong>Merged into</strong>' in html
+    assert "<strong>Merged into</strong>" in html
     assert f'href="{topic_url(target)}">A fig and cedar soap bar</a>' in html
     assert "This idea was merged into “A fig and cedar soap bar”" in html
     assert "Merged into “A fig and cedar soap bar”." in html  # the public reason
