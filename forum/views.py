@@ -96,12 +96,13 @@ class SortedForumView(ForumView):
 SIMILAR_IDEAS_CONFIRM_FIELD = "post_despite_similar_ideas"
 
 
-class SimilarIdeasTopicCreateView(TopicCreateView):
-    """machina's new-topic page, which lists similar ideas before anything is posted.
+class SimilarIdeasStepMixin:
+    """A step before posting a new topic: ideas like its title are listed, nothing is saved.
 
     A first submit whose title looks like existing ideas shows the form again with those ideas and
     a hidden confirmation; only a submit carrying it posts. Previews and invalid forms are
-    machina's. With JavaScript, the same ideas appear as the title is typed.
+    machina's. With JavaScript, the same ideas appear as the title is typed. Put it before any
+    mixin that counts sent messages, so that this step counts as nothing sent.
     """
 
     def confirmed(self):
@@ -131,3 +132,7 @@ class SimilarIdeasTopicCreateView(TopicCreateView):
         context["similar_ideas_confirm_field"] = SIMILAR_IDEAS_CONFIRM_FIELD
         context["similar_ideas_confirmed"] = self.request.method == "POST" and self.confirmed()
         return context
+
+
+class SimilarIdeasTopicCreateView(SimilarIdeasStepMixin, TopicCreateView):
+    """machina's new-topic page, which lists similar ideas before anything is posted."""
