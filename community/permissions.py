@@ -1,9 +1,10 @@
 """Who may do what in the community app: one named predicate per decision."""
 
 from django.utils.translation import gettext as _
+from machina.apps.forum_conversation.models import Topic
 from machina.apps.forum_permission.handler import PermissionHandler
 
-from .models import campaign_of_forum
+from .models import Idea, campaign_of_forum
 
 
 def can_take_part(user, campaign):
@@ -31,12 +32,31 @@ def is_exempt_from_rate_limits(user):
     return can_set_idea_status(user)
 
 
+def can_merge_ideas(user):
+    """Merge a duplicate idea into another, moving its votes and followers (moderators)."""
+    return user.has_perm("community.merge_idea")
+
+
+def merged_idea_refusal(idea):
+    """Why `idea` takes no votes once merged ("This idea was merged into …"), or None."""
+    if idea.merged_into_id is None:
+        return None
+    target = Topic.objects.only("subject").get(pk=idea.merged_into_id)
+    return _("This idea was merged into “%(title)s”: vote for that idea instead.") % {
+        "title": target.subject
+    }
+
+
 def idea_votes_frozen_reason(topic):
-    """Why nobody's vote on `topic` may change now (unapproved, locked, closed), or None."""
+    """Why nobody's vote on `topic` may change now (unapproved, merged, locked, closed), or None."""
     if not topic.approved:
         return _("This idea is waiting for approval: it cannot receive votes yet.")
     if topic.is_locked:
-        return _("This idea is locked: its votes can no longer change.")
+        # A merge locks its source, so only locked topics can be merged ones: no query otherwise.
+        idea = Idea.objects.filter(topic=topic).only("merged_into").first()
+        return (idea and merged_idea_refusal(idea)) or _(
+            "This idea is locked: its votes can no longer change."
+        )
     campaign = campaign_of_forum(topic.forum)
     if campaign is not None and not (campaign.live and campaign.is_open):
         return _("This campaign is not open: its ideas' votes can no longer change.")

@@ -26,13 +26,17 @@ COLLECTION_PERMISSIONS = {
 #: does not list it, so a role never keeps one by accident; other permissions are left alone.
 MODEL_PERMISSIONS = {
     # Editors read the applications and results of campaigns, and select or decline testers.
-    # Editors and moderators set the status of ideas.
+    # Editors and moderators set the status of ideas and merge duplicate ideas.
     EDITORS: (
         ("community", "view_testerapplication"),
         ("community", "change_testerapplication"),
         ("community", "add_ideastatuschange"),
+        ("community", "merge_idea"),
     ),
-    MODERATORS: (("community", "add_ideastatuschange"),),
+    MODERATORS: (
+        ("community", "add_ideastatuschange"),
+        ("community", "merge_idea"),
+    ),
     CONSUMERS: (),
 }
 

@@ -24,6 +24,12 @@ def register_community_log_actions(actions):
     )
     actions.register_action("community.idea.status", _("Set idea status"), _("Idea status changed"))
     actions.register_action(
+        "community.idea.merge", _("Merge idea"), _("Idea merged into another idea")
+    )
+    actions.register_action(
+        "community.idea.merged_in", _("Receive merged idea"), _("Another idea merged into this one")
+    )
+    actions.register_action(
         "community.tester_application.submit",
         _("Apply as tester"),
         _("Tester application submitted"),

@@ -1,12 +1,55 @@
-"""machina's posting views with our limits: a posting rate, sized messages, clear refusals."""
+"""machina's posting views: similar ideas first, a posting rate, sized messages, clear refusals."""
 
 from django.core.exceptions import PermissionDenied
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from machina.apps.forum_conversation import views as machina_views
 
 from community import permissions, ratelimits
+from community.similar import similar_ideas
 
 from .forms import LimitedPostForm, LimitedTopicForm
+
+#: The hidden field that says "I saw the similar ideas and post mine anyway".
+SIMILAR_IDEAS_CONFIRM_FIELD = "post_despite_similar_ideas"
+
+
+class SimilarIdeasStepMixin:
+    """A step before posting a new topic: ideas like its title are listed, nothing is saved.
+
+    A first submit whose title looks like existing ideas shows the form again with those ideas and
+    a hidden confirmation; only a submit carrying it posts. Previews and invalid forms are
+    machina's. With JavaScript, the same ideas appear as the title is typed. Put it before any
+    mixin that counts sent messages, so that this step counts as nothing sent.
+    """
+
+    def confirmed(self):
+        """Whether the poster has already seen the similar ideas and chose to post anyway."""
+        return self.request.POST.get(SIMILAR_IDEAS_CONFIRM_FIELD) == "1"
+
+    def form_valid(self, post_form, attachment_formset, poll_option_formset, **kwargs):
+        if not self.preview and not self.confirmed():
+            similar = similar_ideas(
+                post_form.cleaned_data["subject"], user=self.request.user, forum=self.get_forum()
+            )
+            if similar:
+                # Like a preview: nothing is saved, machina keeps the attachments in its cache.
+                context = self.get_context_data(
+                    post_form=post_form,
+                    attachment_formset=attachment_formset,
+                    poll_option_formset=poll_option_formset,
+                    similar_ideas=similar,
+                    **kwargs,
+                )
+                return self.render_to_response(context)
+        return super().form_valid(post_form, attachment_formset, poll_option_formset, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["similar_ideas_url"] = reverse("community:similar_ideas")
+        context["similar_ideas_confirm_field"] = SIMILAR_IDEAS_CONFIRM_FIELD
+        context["similar_ideas_confirmed"] = self.request.method == "POST" and self.confirmed()
+        return context
 
 
 class PostingLimitsMixin:
@@ -44,8 +87,8 @@ class LockedTopicRefusalMixin:
             raise
 
 
-class TopicCreateView(PostingLimitsMixin, machina_views.TopicCreateView):
-    """A new topic, within the posting rate and message limits."""
+class TopicCreateView(SimilarIdeasStepMixin, PostingLimitsMixin, machina_views.TopicCreateView):
+    """A new topic, after a look at similar ideas, within the posting rate and message limits."""
 
     post_form_class = LimitedTopicForm
 

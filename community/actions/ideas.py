@@ -37,6 +37,10 @@ def do_vote_for_idea(topic, *, acting_user):
     # Locking the idea makes votes on it take turns, so the counter moves with each insert; the
     # unique constraint is the last word if a second vote of the same voter gets through anyway.
     idea = Idea.objects.select_for_update().get(pk=topic.pk)
+    # Read under the lock: a merge that committed while this vote waited moved the idea's votes.
+    refusal = permissions.merged_idea_refusal(idea)
+    if refusal is not None:
+        raise ActionRefused(refusal, status=403)
     try:
         with transaction.atomic():
             vote = IdeaVote.objects.create(idea=idea, voter=acting_user)
@@ -69,9 +73,9 @@ def do_withdraw_idea_vote(topic, *, acting_user):
 IDEA_STATUS_REASON_MAX_LENGTH = 1000
 
 
-def _check_idea_status(idea, status, reason):
+def _check_idea_status(idea, status, reason, *, allow_same=False):
     current = idea.status or IdeaStatus.objects.default()
-    if current is not None and current.pk == status.pk:
+    if not allow_same and current is not None and current.pk == status.pk:
         raise ActionRefused(
             _("This idea is already “%(status)s”: nothing was changed.") % {"status": status}
         )
@@ -88,17 +92,12 @@ def _check_idea_status(idea, status, reason):
     return current
 
 
-@transaction.atomic
-def do_set_idea_status(topic, status, *, reason="", acting_user):
-    """Give `topic`'s idea a new status with its public reason (moderators and editors)."""
-    if not acting_user.is_authenticated:
-        raise PermissionDenied
-    if not permissions.can_set_idea_status(acting_user):
-        raise ActionRefused(_("Only moderators and editors change the status of ideas."), 403)
-    reason = (reason or "").strip()
-    Idea.objects.get_or_create(topic=topic)
-    idea = Idea.objects.select_for_update().get(pk=topic.pk)
-    previous = _check_idea_status(idea, status, reason)
+def record_idea_status(idea, status, *, reason, acting_user, allow_same=False):
+    """Give the locked `idea` `status`: public history row and audit entry; returns both ends.
+
+    The caller locks the idea and sends the signal that fits (a merge sends its own).
+    """
+    previous = _check_idea_status(idea, status, reason, allow_same=allow_same)
     idea.status = status
     idea.save(update_fields=["status"])
     change = IdeaStatusChange.objects.create(
@@ -110,5 +109,19 @@ def do_set_idea_status(topic, status, *, reason="", acting_user):
         user=acting_user,
         data={"status": status.slug, "previous": previous.slug if previous else None},
     )
+    return change, previous
+
+
+@transaction.atomic
+def do_set_idea_status(topic, status, *, reason="", acting_user):
+    """Give `topic`'s idea a new status with its public reason (moderators and editors)."""
+    if not acting_user.is_authenticated:
+        raise PermissionDenied
+    if not permissions.can_set_idea_status(acting_user):
+        raise ActionRefused(_("Only moderators and editors change the status of ideas."), 403)
+    reason = (reason or "").strip()
+    Idea.objects.get_or_create(topic=topic)
+    idea = Idea.objects.select_for_update().get(pk=topic.pk)
+    change, previous = record_idea_status(idea, status, reason=reason, acting_user=acting_user)
     on_commit_send(signals.idea_status_changed, idea=idea, change=change, previous=previous)
     return idea

@@ -26,10 +26,21 @@ class Idea(models.Model):
         verbose_name=_("status"),
         help_text=_("Empty means the default status."),
     )
+    # Set once by do_merge_ideas: a merged idea takes no votes and points readers to its target.
+    merged_into = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="merged_ideas",
+        verbose_name=_("merged into"),
+    )
+    merged_at = models.DateTimeField(_("merged at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("idea")
         indexes = [models.Index(fields=["-votes_count"], name="idea_votes_count_idx")]
+        permissions = [("merge_idea", _("Can merge an idea into another"))]
 
     def __str__(self):
         return str(self.topic)
