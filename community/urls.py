@@ -1,8 +1,8 @@
-"""URLs of the community's actions that live outside Wagtail pages: idea votes and statuses."""
+"""URLs of community actions outside Wagtail pages: ideas, follows, notifications."""
 
 from django.urls import path
 
-from . import views
+from . import notification_views, views
 
 app_name = "community"
 
@@ -10,4 +10,24 @@ urlpatterns = [
     path("ideas/<int:topic_id>/vote/", views.vote_for_idea, name="vote_for_idea"),
     path("ideas/<int:topic_id>/unvote/", views.withdraw_idea_vote, name="withdraw_idea_vote"),
     path("ideas/<int:topic_id>/status/", views.set_idea_status, name="set_idea_status"),
+    path("ideas/<int:topic_id>/follow/", views.follow_topic, name="follow_topic"),
+    path("ideas/<int:topic_id>/unfollow/", views.unfollow_topic, name="unfollow_topic"),
+    path("forums/<int:forum_id>/follow/", notification_views.follow_forum, name="follow_forum"),
+    path(
+        "forums/<int:forum_id>/unfollow/",
+        notification_views.unfollow_forum,
+        name="unfollow_forum",
+    ),
+    path("notifications/", notification_views.notification_list, name="notifications"),
+    path(
+        "notifications/<int:notification_id>/read/",
+        notification_views.mark_notification_read,
+        name="mark_notification_read",
+    ),
+    path(
+        "notifications/read/",
+        notification_views.mark_all_notifications_read,
+        name="mark_all_notifications_read",
+    ),
+    path("unsubscribe/<str:token>/", notification_views.unsubscribe, name="unsubscribe"),
 ]

@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from brandsite.core.views import healthz
+from forum.moderation import NotifyingPostApproveView, NotifyingPostDisapproveView
 from forum.views import SortedForumView
 
 urlpatterns = [
@@ -28,6 +29,17 @@ urlpatterns += i18n_patterns(
         "forum/forum/<str:slug>-<int:pk>/",
         SortedForumView.as_view(),
         name="forum_sorted_topics",
+    ),
+    # Before machina's own routes: approving or rejecting a queued post notifies its author.
+    path(
+        "forum/moderation/queue/<int:pk>/approve/",
+        NotifyingPostApproveView.as_view(),
+        name="forum_approve_post",
+    ),
+    path(
+        "forum/moderation/queue/<int:pk>/disapprove/",
+        NotifyingPostDisapproveView.as_view(),
+        name="forum_disapprove_post",
     ),
     path("forum/", include("machina.urls")),
     path("", include(wagtail_urls)),
