@@ -75,3 +75,17 @@ def idea_vote_refusal(user, topic):
 def can_vote_on_idea(user, topic):
     """Vote for a topic's idea or withdraw the vote: signed in, approved unlocked topic, open."""
     return idea_vote_refusal(user, topic) is None
+
+
+def follow_refusal(user, forum):
+    """Why `user` may not follow `forum` or one of its topics, or None when they may."""
+    if not (user.is_authenticated and user.is_active):
+        return _("Sign in to follow ideas and forums.")
+    if not PermissionHandler().can_read_forum(forum, user):
+        return _("You may not follow this forum.")
+    return None
+
+
+def can_read_notification(user, notification):
+    """Read or mark a notification: its recipient only."""
+    return user.is_authenticated and notification.recipient_id == user.pk

@@ -1,8 +1,8 @@
-"""URLs of the community's actions outside Wagtail pages: ideas' votes, statuses and merges."""
+"""URLs of community actions outside Wagtail pages: ideas, merges, follows, notifications."""
 
 from django.urls import path
 
-from . import duplicate_views, views
+from . import duplicate_views, notification_views, views
 
 app_name = "community"
 
@@ -12,4 +12,24 @@ urlpatterns = [
     path("ideas/<int:topic_id>/status/", views.set_idea_status, name="set_idea_status"),
     path("ideas/<int:topic_id>/merge/", duplicate_views.merge_idea, name="merge_idea"),
     path("ideas/similar/", duplicate_views.similar_ideas_json, name="similar_ideas"),
+    path("ideas/<int:topic_id>/follow/", views.follow_topic, name="follow_topic"),
+    path("ideas/<int:topic_id>/unfollow/", views.unfollow_topic, name="unfollow_topic"),
+    path("forums/<int:forum_id>/follow/", notification_views.follow_forum, name="follow_forum"),
+    path(
+        "forums/<int:forum_id>/unfollow/",
+        notification_views.unfollow_forum,
+        name="unfollow_forum",
+    ),
+    path("notifications/", notification_views.notification_list, name="notifications"),
+    path(
+        "notifications/<int:notification_id>/read/",
+        notification_views.mark_notification_read,
+        name="mark_notification_read",
+    ),
+    path(
+        "notifications/read/",
+        notification_views.mark_all_notifications_read,
+        name="mark_all_notifications_read",
+    ),
+    path("unsubscribe/<str:token>/", notification_views.unsubscribe, name="unsubscribe"),
 ]

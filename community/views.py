@@ -145,3 +145,30 @@ def set_idea_status(request, topic_id):
         _("The idea's status is changed."),
         anchor=IDEA_STATUS_ANCHOR,
     )
+
+
+FOLLOW_ANCHOR = "follow"
+
+
+@require_POST
+def follow_topic(request, topic_id):
+    """Follow a topic (an idea), then go back to it."""
+    return _carry_out_on_idea(
+        request,
+        topic_id,
+        actions.do_follow_topic,
+        _("You follow this idea: you will be told of its replies and status changes."),
+        anchor=FOLLOW_ANCHOR,
+    )
+
+
+@require_POST
+def unfollow_topic(request, topic_id):
+    """Stop following a topic (an idea), then go back to it."""
+    return _carry_out_on_idea(
+        request,
+        topic_id,
+        actions.do_unfollow_topic,
+        _("You no longer follow this idea."),
+        anchor=FOLLOW_ANCHOR,
+    )

@@ -23,6 +23,15 @@ def register_community_log_actions(actions):
         "community.idea.unvote", _("Withdraw idea vote"), _("Idea vote withdrawn")
     )
     actions.register_action("community.idea.status", _("Set idea status"), _("Idea status changed"))
+    actions.register_action("community.follow.topic", _("Follow idea"), _("Idea followed"))
+    actions.register_action("community.unfollow.topic", _("Unfollow idea"), _("Idea unfollowed"))
+    actions.register_action("community.follow.forum", _("Follow forum"), _("Forum followed"))
+    actions.register_action("community.unfollow.forum", _("Unfollow forum"), _("Forum unfollowed"))
+    actions.register_action(
+        "community.notifications.unsubscribe",
+        _("Unsubscribe"),
+        _("Notification e-mails stopped"),
+    )
     actions.register_action(
         "community.idea.merge", _("Merge idea"), _("Idea merged into another idea")
     )

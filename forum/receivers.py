@@ -1,8 +1,9 @@
 """Signal receivers of the forum bridge."""
 
 from django.contrib.auth.models import Group
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, post_save
 from django.dispatch import receiver
+from machina.apps.forum_conversation.models import Post
 from machina.apps.forum_permission.models import (
     ForumPermission,
     GroupForumPermission,
@@ -14,6 +15,7 @@ from community.models import CampaignPage
 from community.roles import CONSUMERS, MODERATORS, is_final_post_migrate
 
 from .campaigns import sync_campaign_forum
+from .moderation import post_became_visible
 from .permissions import ANONYMOUS_READ, CONSUMER_GRANTS, MODERATOR_GRANTS
 
 
@@ -45,3 +47,10 @@ def sync_forum_permissions_after_migrate(sender, **kwargs):
 def give_published_campaign_its_forum(sender, instance, **kwargs):
     """A campaign's forum appears with its first publication and follows its title and intro."""
     sync_campaign_forum(instance)
+
+
+@receiver(post_save, sender=Post, dispatch_uid="forum_integration.new_visible_post")
+def new_post_is_visible(sender, instance, created, raw=False, **kwargs):
+    """A post created approved counts at once; one awaiting approval counts once approved."""
+    if created and not raw and instance.approved:
+        post_became_visible(instance)

@@ -6,6 +6,7 @@
 from django.urls import path
 
 from . import posting
+from .moderation import NotifyingPostApproveView, NotifyingPostDisapproveView
 from .views import SortedForumView
 
 conversation = "forum/<str:forum_slug>-<int:forum_pk>/topic/"
@@ -22,4 +23,7 @@ urlpatterns = [
         f"{conversation}<str:topic_slug>-<int:topic_pk>/<int:pk>/post/update/",
         posting.PostUpdateView.as_view(),
     ),
+    # Approving or rejecting a queued post tells its author.
+    path("moderation/queue/<int:pk>/approve/", NotifyingPostApproveView.as_view()),
+    path("moderation/queue/<int:pk>/disapprove/", NotifyingPostDisapproveView.as_view()),
 ]

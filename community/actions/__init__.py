@@ -2,6 +2,13 @@
 
 from .base import ActionRefused
 from .campaigns import do_apply_as_tester, do_cast_variant_vote, do_decide_tester_application
+from .follows import (
+    do_follow_forum,
+    do_follow_topic,
+    do_follow_topic_automatically,
+    do_unfollow_forum,
+    do_unfollow_topic,
+)
 from .ideas import (
     IDEA_STATUS_REASON_MAX_LENGTH,
     do_set_idea_status,
@@ -10,6 +17,12 @@ from .ideas import (
     idea_topic,
 )
 from .merges import check_merge, do_merge_ideas
+from .notifications import (
+    do_mark_all_notifications_read,
+    do_mark_notification_read,
+    do_notify,
+    do_unsubscribe_from_notifications,
+)
 
 __all__ = [
     "ActionRefused",
@@ -19,7 +32,16 @@ __all__ = [
     "do_cast_variant_vote",
     "do_decide_tester_application",
     "do_merge_ideas",
+    "do_follow_forum",
+    "do_follow_topic",
+    "do_follow_topic_automatically",
+    "do_mark_all_notifications_read",
+    "do_mark_notification_read",
+    "do_notify",
     "do_set_idea_status",
+    "do_unfollow_forum",
+    "do_unfollow_topic",
+    "do_unsubscribe_from_notifications",
     "do_vote_for_idea",
     "do_withdraw_idea_vote",
     "idea_topic",

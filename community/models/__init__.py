@@ -10,10 +10,12 @@ from .campaigns import (
 )
 from .follows import Follow, FollowReason
 from .ideas import Idea, IdeaStatus, IdeaStatusChange, IdeaVote
+from .notifications import SUBJECT_MAX_LENGTH, Notification, NotificationKind
 from .participation import TesterApplication, TesterApplicationStatus, VariantVote
 from .profiles import ContributorProfile, CreditPreference, NotificationFrequency
 
 __all__ = [
+    "SUBJECT_MAX_LENGTH",
     "CampaignIndexPage",
     "CampaignPage",
     "CampaignPageMixin",
@@ -28,7 +30,9 @@ __all__ = [
     "IdeaStatus",
     "IdeaStatusChange",
     "IdeaVote",
+    "Notification",
     "NotificationFrequency",
+    "NotificationKind",
     "TesterApplication",
     "TesterApplicationStatus",
     "VariantVote",

@@ -28,8 +28,9 @@ COLOURS = ("#b5c99a", "#718355", "#f4a261", "#e5989b", "#8d6e63", "#9d8ec7", "#d
 # - the layout: brand settings, the main menu and its view restrictions.
 ANONYMOUS_MAX = 18
 # A signed-in consumer adds their user row, their permissions (2), their own votes, their
-# tester applications, and one more Site lookup for the signed-in layout.
-CONSUMER_MAX = ANONYMOUS_MAX + 6
+# tester applications, one more Site lookup for the signed-in layout, and the header's count of
+# unread notifications.
+CONSUMER_MAX = ANONYMOUS_MAX + 7
 
 
 @pytest.fixture(autouse=True)

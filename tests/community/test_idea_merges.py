@@ -52,6 +52,8 @@ def ideas(forum):
     users = {name: create_user() for name in ("a", "b", "c", "f1", "f2", "f3", "f4")}
     vote(source, users["a"], users["b"])
     vote(target, users["b"], users["c"])
+    # Authors and voters follow automatically; this fixture sets every follow by hand instead.
+    Follow.objects.all().delete()
     follow(users["f1"], source)
     follow(users["f2"], source)
     follow(users["f2"], target, is_following=False)  # explicitly stopped following the target

@@ -199,12 +199,14 @@ def test_the_signal_is_sent_once_on_commit(moderator, topic, django_capture_on_c
 
     signals.idea_status_changed.connect(record, dispatch_uid="test_idea_statuses")
     try:
-        with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        with django_capture_on_commit_callbacks() as callbacks:
             set_idea_status(topic, "planned", acting_user=moderator)
-            assert received == []
+        assert received == []
+        # The action's own callback; the receivers it triggers may queue more (e-mails).
+        assert len(callbacks) == 1
+        callbacks[0]()
     finally:
         signals.idea_status_changed.disconnect(dispatch_uid="test_idea_statuses")
-    assert len(callbacks) == 1
     assert len(received) == 1
     assert received[0]["change"].status.slug == "planned"
     assert received[0]["previous"].slug == "new"
