@@ -1,8 +1,9 @@
 """Signal receivers of the forum bridge."""
 
 from django.contrib.auth.models import Group
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, post_save
 from django.dispatch import receiver
+from machina.apps.forum_conversation.models import Topic
 from machina.apps.forum_permission.models import (
     ForumPermission,
     GroupForumPermission,
@@ -10,6 +11,7 @@ from machina.apps.forum_permission.models import (
 )
 from wagtail.signals import page_published
 
+from community.badges import award_for_approved_topic
 from community.models import CampaignPage
 from community.roles import CONSUMERS, MODERATORS, is_final_post_migrate
 
@@ -45,3 +47,11 @@ def sync_forum_permissions_after_migrate(sender, **kwargs):
 def give_published_campaign_its_forum(sender, instance, **kwargs):
     """A campaign's forum appears with its first publication and follows its title and intro."""
     sync_campaign_forum(instance)
+
+
+@receiver(post_save, sender=Topic, dispatch_uid="forum_integration.badge_for_approved_topic")
+def badge_for_approved_topic(sender, instance, **kwargs):
+    """A topic saved as approved (posted by a trusted author, or approved) earns a first badge."""
+    # machina approves topics in its own views and queue: its model's save is the one place.
+    if instance.approved:
+        award_for_approved_topic(instance)

@@ -2,12 +2,17 @@
 
 from django.db.models import F, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 from machina.apps.forum.views import ForumView
+from machina.apps.forum_conversation.views import PostCreateView, TopicCreateView, TopicView
 
 from community.models import IdeaStatus
+from community.permissions import outdated_consents
+from community.profile_views import consent_url
 
 # Each sort keeps machina's first key (announces, then stickies, then topics) and ends on the
 # primary key so that pages never overlap.
@@ -46,6 +51,8 @@ class SortedForumView(ForumView):
         topics = (
             super()
             .get_queryset()
+            # Posters are named by their profiles: joined here, not fetched once per topic.
+            .select_related("poster__contributor_profile", "last_post__poster__contributor_profile")
             .annotate(
                 idea_votes=Coalesce(F("idea__votes_count"), 0),
                 idea_status_name=Coalesce(F("idea__status__name"), _default_status("name")),
@@ -87,3 +94,40 @@ class SortedForumView(ForumView):
             for choice in IdeaStatus.objects.all()
         ]
         return context
+
+
+class CreditedTopicView(TopicView):
+    """machina's topic page, with each poster's profile joined to name them by their choice."""
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related("poster__contributor_profile", "updated_by__contributor_profile")
+        )
+
+
+class ConsentRequiredMixin:
+    """Send people whose accepted terms or licence changed to accept them before posting."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and outdated_consents(request.user):
+            return redirect(consent_url(request.get_full_path()))
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ConsentedTopicCreateView(ConsentRequiredMixin, TopicCreateView):
+    """machina's new-topic page, for people who accepted the current terms and licence."""
+
+
+class ConsentedPostCreateView(ConsentRequiredMixin, PostCreateView):
+    """machina's reply page, for people who accepted the current terms and licence."""
+
+
+class MemberProfileRedirectView(RedirectView):
+    """machina's member profile moves to the contributor profile, which honours credit choices."""
+
+    pattern_name = "community:profile"
+
+    def get_redirect_url(self, *args, **kwargs):
+        return super().get_redirect_url(user_id=kwargs["pk"])

@@ -1,5 +1,6 @@
 """The community app's models, split by concern and re-exported here."""
 
+from .badges import BADGE_DESCRIPTIONS, BadgeAward, BadgeKind, StoryCredit
 from .campaigns import (
     CampaignIndexPage,
     CampaignPage,
@@ -8,12 +9,20 @@ from .campaigns import (
     CampaignStatus,
     campaign_of_forum,
 )
+from .consent import CommunitySettings, ConsentDocument, ConsentRecord
 from .follows import Follow, FollowReason
 from .ideas import Idea, IdeaStatus, IdeaStatusChange, IdeaVote
 from .participation import TesterApplication, TesterApplicationStatus, VariantVote
 from .profiles import ContributorProfile, CreditPreference, NotificationFrequency
 
 __all__ = [
+    "BADGE_DESCRIPTIONS",
+    "BadgeAward",
+    "BadgeKind",
+    "CommunitySettings",
+    "ConsentDocument",
+    "ConsentRecord",
+    "StoryCredit",
     "CampaignIndexPage",
     "CampaignPage",
     "CampaignPageMixin",
