@@ -4,9 +4,8 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page
 
-from community import signals
+from community import models, signals
 from community.actions import do_decide_tester_application
-from community import models
 from community.models import BadgeAward, Idea
 from tests.factories import create_campaign, create_topic, create_user, set_idea_status
 

@@ -46,9 +46,7 @@ def test_accepting_again_records_the_new_version_and_allows_voting(client_as, co
     bump_terms()
     client = client_as(contributor)
     next_url = topic_url(topic)
-    refused = client.post(
-        "/community/account/consent/", {"next": next_url, "accept_terms": "on"}
-    )
+    refused = client.post("/community/account/consent/", {"next": next_url, "accept_terms": "on"})
     assert refused.status_code == 400
     response = client.post(
         "/community/account/consent/",
