@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 from machina.apps.forum_conversation.models import Topic
 from machina.apps.forum_permission.handler import PermissionHandler
 
-from .models import Idea, campaign_of_forum
+from .models import CommunitySettings, ConsentRecord, Idea, campaign_of_forum
 
 
 def can_take_part(user, campaign):
@@ -89,3 +89,29 @@ def follow_refusal(user, forum):
 def can_read_notification(user, notification):
     """Read or mark a notification: its recipient only."""
     return user.is_authenticated and notification.recipient_id == user.pk
+
+
+def can_edit_contributor_profile(acting_user, user):
+    """Change a profile, its credit choice and consents: its owner alone."""
+    return bool(
+        acting_user.is_authenticated and acting_user.is_active and acting_user.pk == user.pk
+    )
+
+
+def outdated_consents(user, community_settings=None):
+    """The documents `user` accepted in a version that is no longer current (none if never asked).
+
+    People who never answered (accounts older than the sign-up consent) are not asked here.
+    """
+    if not user.is_authenticated:
+        return []
+    required = (community_settings or CommunitySettings.load()).required_versions()
+    latest = {}
+    for record in ConsentRecord.objects.filter(user=user, document__in=list(required)):
+        latest[record.document] = record
+    return [
+        document
+        for document, version in required.items()
+        if document in latest
+        and not (latest[document].given and latest[document].version == version)
+    ]

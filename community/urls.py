@@ -1,8 +1,8 @@
-"""URLs of community actions outside Wagtail pages: ideas, merges, follows, notifications."""
+"""Community URLs outside Wagtail pages: ideas, merges, follows, notifications, people."""
 
 from django.urls import path
 
-from . import duplicate_views, notification_views, views
+from . import duplicate_views, notification_views, profile_views, views
 
 app_name = "community"
 
@@ -32,4 +32,9 @@ urlpatterns = [
         name="mark_all_notifications_read",
     ),
     path("unsubscribe/<str:token>/", notification_views.unsubscribe, name="unsubscribe"),
+    path("people/<int:user_id>/", profile_views.contributor_profile_page, name="profile"),
+    path("account/", profile_views.account_settings, name="account_settings"),
+    path("account/avatar/", profile_views.upload_avatar, name="upload_avatar"),
+    path("account/avatar/remove/", profile_views.remove_avatar, name="remove_avatar"),
+    path("account/consent/", profile_views.accept_documents, name="accept_documents"),
 ]

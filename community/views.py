@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from . import actions
 from .forms import TesterApplicationForm, VariantVoteForm
 from .models import IdeaStatus
+from .profile_views import consent_url
 
 
 def _anchor_url(campaign, request, anchor):
@@ -30,6 +31,8 @@ def _carry_out(request, campaign, anchor, action, success_message):
         return redirect_to_login(_anchor_url(campaign, request, anchor))
     try:
         action()
+    except actions.ConsentRequired:
+        return redirect(consent_url(_anchor_url(campaign, request, anchor)))
     except actions.ActionRefused as refusal:
         return refused(request, campaign, refusal.message, refusal.status)
     except PermissionDenied:
@@ -102,6 +105,8 @@ def _carry_out_on_idea(request, topic_id, action, success_message, anchor=IDEA_V
     back = {"url": back_url, "title": topic.subject}
     try:
         action(topic, acting_user=request.user)
+    except actions.ConsentRequired:
+        return redirect(consent_url(back_url))
     except actions.ActionRefused as refusal:
         return refused(request, back, refusal.message, refusal.status)
     except PermissionDenied:

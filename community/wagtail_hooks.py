@@ -53,6 +53,21 @@ def register_community_log_actions(actions):
         _("Decline tester"),
         _("Tester application declined"),
     )
+    register_profile_log_actions(actions)
+
+
+def register_profile_log_actions(actions):
+    """Labels of the audit-log actions on contributors: consent, profile, badges, credits."""
+    for action, label, message in (
+        ("community.profile.sign_up", _("Sign up"), _("Consents and profile recorded")),
+        ("community.profile.change", _("Change profile"), _("Profile or credit choice changed")),
+        ("community.consent.accept", _("Accept documents"), _("Current documents accepted")),
+        ("community.profile.avatar", _("Change avatar"), _("Avatar changed")),
+        ("community.profile.avatar_removed", _("Remove avatar"), _("Avatar removed")),
+        ("community.badge.award", _("Award badge"), _("Badge awarded")),
+        ("community.story.credit", _("Credit on story"), _("Contributor credited on a story")),
+    ):
+        actions.register_action(action, label, message)
 
 
 class IdeaStatusViewSet(SnippetViewSet):

@@ -1,6 +1,9 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+#: The user method machina calls to name a poster (settings.MACHINA_USER_DISPLAY_NAME_METHOD).
+CREDITED_NAME_METHOD = "get_credited_name"
+
 
 class ForumIntegrationConfig(AppConfig):
     """The bridge between Cocreate and django-machina (machina owns the `forum` label)."""
@@ -11,4 +14,13 @@ class ForumIntegrationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.contrib.auth import get_user_model
+
+        from community.credits import credited_name
+
         from . import receivers  # noqa: F401
+
+        # machina names posters by calling the user method MACHINA_USER_DISPLAY_NAME_METHOD
+        # names (its documented hook): the default `get_username` shows what allauth derived
+        # from the e-mail address, so every forum page names people by their credit choice.
+        get_user_model().add_to_class(CREDITED_NAME_METHOD, credited_name)

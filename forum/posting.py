@@ -1,11 +1,14 @@
 """machina's posting views: similar ideas first, a posting rate, sized messages, clear refusals."""
 
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from machina.apps.forum_conversation import views as machina_views
 
 from community import permissions, ratelimits
+from community.permissions import outdated_consents
+from community.profile_views import consent_url
 from community.similar import similar_ideas
 
 from .forms import LimitedPostForm, LimitedTopicForm
@@ -52,6 +55,15 @@ class SimilarIdeasStepMixin:
         return context
 
 
+class ConsentRequiredMixin:
+    """Send people whose accepted terms or licence changed to accept them before posting."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and outdated_consents(request.user):
+            return redirect(consent_url(request.get_full_path()))
+        return super().dispatch(request, *args, **kwargs)
+
+
 class PostingLimitsMixin:
     """Count each sent (not previewed) message against the author's posting rate."""
 
@@ -87,7 +99,9 @@ class LockedTopicRefusalMixin:
             raise
 
 
-class TopicCreateView(SimilarIdeasStepMixin, PostingLimitsMixin, machina_views.TopicCreateView):
+class TopicCreateView(
+    ConsentRequiredMixin, SimilarIdeasStepMixin, PostingLimitsMixin, machina_views.TopicCreateView
+):
     """A new topic, after a look at similar ideas, within the posting rate and message limits."""
 
     post_form_class = LimitedTopicForm
@@ -99,7 +113,9 @@ class TopicUpdateView(PostingLimitsMixin, LockedTopicRefusalMixin, machina_views
     post_form_class = LimitedTopicForm
 
 
-class PostCreateView(PostingLimitsMixin, LockedTopicRefusalMixin, machina_views.PostCreateView):
+class PostCreateView(
+    ConsentRequiredMixin, PostingLimitsMixin, LockedTopicRefusalMixin, machina_views.PostCreateView
+):
     """A reply, within the posting rate and message limits."""
 
     post_form_class = LimitedPostForm

@@ -3,7 +3,7 @@
 from django.contrib.auth.models import Group
 from django.db.models.signals import post_migrate, post_save
 from django.dispatch import receiver
-from machina.apps.forum_conversation.models import Post
+from machina.apps.forum_conversation.models import Post, Topic
 from machina.apps.forum_permission.models import (
     ForumPermission,
     GroupForumPermission,
@@ -11,6 +11,7 @@ from machina.apps.forum_permission.models import (
 )
 from wagtail.signals import page_published
 
+from community.badges import award_for_approved_topic
 from community.models import CampaignPage
 from community.roles import CONSUMERS, MODERATORS, is_final_post_migrate
 
@@ -54,3 +55,11 @@ def new_post_is_visible(sender, instance, created, raw=False, **kwargs):
     """A post created approved counts at once; one awaiting approval counts once approved."""
     if created and not raw and instance.approved:
         post_became_visible(instance)
+
+
+@receiver(post_save, sender=Topic, dispatch_uid="forum_integration.badge_for_approved_topic")
+def badge_for_approved_topic(sender, instance, **kwargs):
+    """A topic saved as approved (posted by a trusted author, or approved) earns a first badge."""
+    # machina approves topics in its own views and queue: its model's save is the one place.
+    if instance.approved:
+        award_for_approved_topic(instance)

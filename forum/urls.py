@@ -4,16 +4,18 @@
 """
 
 from django.urls import path
+from django.views.generic import RedirectView
 
 from . import posting
 from .moderation import NotifyingPostApproveView, NotifyingPostDisapproveView
-from .views import SortedForumView
+from .views import CreditedTopicView, MemberProfileRedirectView, SortedForumView
 
 conversation = "forum/<str:forum_slug>-<int:forum_pk>/topic/"
 
 urlpatterns = [
     path("forum/<str:slug>-<int:pk>/", SortedForumView.as_view(), name="forum_sorted_topics"),
     path(f"{conversation}create/", posting.TopicCreateView.as_view()),
+    path(f"{conversation}<str:slug>-<int:pk>/", CreditedTopicView.as_view()),
     path(f"{conversation}<str:slug>-<int:pk>/update/", posting.TopicUpdateView.as_view()),
     path(
         f"{conversation}<str:topic_slug>-<int:topic_pk>/post/create/",
@@ -26,4 +28,10 @@ urlpatterns = [
     # Approving or rejecting a queued post tells its author.
     path("moderation/queue/<int:pk>/approve/", NotifyingPostApproveView.as_view()),
     path("moderation/queue/<int:pk>/disapprove/", NotifyingPostDisapproveView.as_view()),
+    # machina's member profile gives way to ours, which honours each person's credit choice.
+    path("member/profile/<int:pk>/", MemberProfileRedirectView.as_view()),
+    path(
+        "member/profile/edit/",
+        RedirectView.as_view(pattern_name="community:account_settings"),
+    ),
 ]

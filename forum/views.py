@@ -5,7 +5,9 @@ from django.db.models.functions import Coalesce
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 from machina.apps.forum.views import ForumView
+from machina.apps.forum_conversation.views import TopicView
 
 from community.models import IdeaStatus
 
@@ -46,6 +48,8 @@ class SortedForumView(ForumView):
         topics = (
             super()
             .get_queryset()
+            # Posters are named by their profiles: joined here, not fetched once per topic.
+            .select_related("poster__contributor_profile", "last_post__poster__contributor_profile")
             .annotate(
                 idea_votes=Coalesce(F("idea__votes_count"), 0),
                 idea_status_name=Coalesce(F("idea__status__name"), _default_status("name")),
@@ -87,3 +91,23 @@ class SortedForumView(ForumView):
             for choice in IdeaStatus.objects.all()
         ]
         return context
+
+
+class CreditedTopicView(TopicView):
+    """machina's topic page, with each poster's profile joined to name them by their choice."""
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related("poster__contributor_profile", "updated_by__contributor_profile")
+        )
+
+
+class MemberProfileRedirectView(RedirectView):
+    """machina's member profile moves to the contributor profile, which honours credit choices."""
+
+    pattern_name = "community:profile"
+
+    def get_redirect_url(self, *args, **kwargs):
+        return super().get_redirect_url(user_id=kwargs["pk"])

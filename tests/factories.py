@@ -184,3 +184,15 @@ def set_idea_status(topic, slug, reason="", acting_user=None):
     return do_set_idea_status(
         topic, status, reason=reason, acting_user=acting_user or create_user("moderator")
     )
+
+
+def create_profile(user=None, **attrs):
+    """A contributor profile (credited by pseudonym unless told), with its sign-up consents."""
+    from community.actions import do_record_sign_up
+
+    user = user or create_user()
+    attrs.setdefault("credit_preference", "pseudonym")
+    if attrs["credit_preference"] == "pseudonym":
+        attrs.setdefault("pseudonym", f"Pseudonym {next(_sequence)}")
+    do_record_sign_up(user, accepted_terms=True, accepted_licence=True, **attrs)
+    return user.contributor_profile

@@ -69,6 +69,10 @@ def test_sign_up_joins_consumers(client):
             "email": "newcomer@example.com",
             "password1": "a long enough passphrase",
             "password2": "a long enough passphrase",
+            "credit_preference": "pseudonym",
+            "pseudonym": "Newcomer",
+            "accept_terms": "on",
+            "accept_licence": "on",
         },
     )
     assert response.status_code == 302

@@ -1,6 +1,7 @@
 """Every state change a user can cause in the community app, one function each, by concern."""
 
-from .base import ActionRefused
+from .badges import do_award_badge, do_credit_story
+from .base import ActionRefused, ConsentRequired
 from .campaigns import do_apply_as_tester, do_cast_variant_vote, do_decide_tester_application
 from .follows import (
     do_follow_forum,
@@ -23,9 +24,24 @@ from .notifications import (
     do_notify,
     do_unsubscribe_from_notifications,
 )
+from .profiles import (
+    do_accept_current_documents,
+    do_record_sign_up,
+    do_remove_avatar,
+    do_set_avatar,
+    do_update_contributor_profile,
+)
 
 __all__ = [
     "ActionRefused",
+    "ConsentRequired",
+    "do_accept_current_documents",
+    "do_award_badge",
+    "do_credit_story",
+    "do_record_sign_up",
+    "do_remove_avatar",
+    "do_set_avatar",
+    "do_update_contributor_profile",
     "IDEA_STATUS_REASON_MAX_LENGTH",
     "check_merge",
     "do_apply_as_tester",

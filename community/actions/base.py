@@ -21,12 +21,29 @@ class ActionRefused(Exception):
         self.status = status
 
 
+class ConsentRequired(ActionRefused):
+    """A contribution refused until its author accepts the current terms and licence again."""
+
+    def __init__(self):
+        super().__init__(
+            _("The terms of use or the contribution licence changed: accept them to go on."),
+            status=403,
+        )
+
+
+def require_current_consent(user):
+    """Refuse a contribution from someone who accepted documents that have changed since."""
+    if permissions.outdated_consents(user):
+        raise ConsentRequired()
+
+
 def require_participation(campaign, user):
     """Refuse anyone who may not vote or apply on `campaign` now."""
     if not user.is_authenticated:
         raise PermissionDenied
     if not permissions.can_take_part(user, campaign):
         raise ActionRefused(_("This campaign is not open: nothing was changed."), status=403)
+    require_current_consent(user)
 
 
 def on_commit_send(signal, **kwargs):

@@ -9,7 +9,13 @@ from wagtail.log_actions import log
 
 from .. import permissions, signals
 from ..models import Idea, IdeaStatus, IdeaStatusChange, IdeaVote
-from .base import VOTING_TOO_FAST, ActionRefused, on_commit_send, require_within_rate_limit
+from .base import (
+    VOTING_TOO_FAST,
+    ActionRefused,
+    on_commit_send,
+    require_current_consent,
+    require_within_rate_limit,
+)
 
 
 def idea_topic(topic_id):
@@ -33,6 +39,7 @@ def _require_idea_vote(topic, user):
 def do_vote_for_idea(topic, *, acting_user):
     """Upvote `topic`'s idea once; voting again changes nothing. Returns the idea."""
     _require_idea_vote(topic, acting_user)
+    require_current_consent(acting_user)
     Idea.objects.get_or_create(topic=topic)
     # Locking the idea makes votes on it take turns, so the counter moves with each insert; the
     # unique constraint is the last word if a second vote of the same voter gets through anyway.

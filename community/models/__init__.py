@@ -1,5 +1,6 @@
 """The community app's models, split by concern and re-exported here."""
 
+from .badges import BADGE_DESCRIPTIONS, BadgeAward, BadgeKind, StoryCredit
 from .campaigns import (
     CampaignIndexPage,
     CampaignPage,
@@ -8,6 +9,7 @@ from .campaigns import (
     CampaignStatus,
     campaign_of_forum,
 )
+from .consent import CommunitySettings, ConsentDocument, ConsentRecord
 from .follows import Follow, FollowReason
 from .ideas import Idea, IdeaStatus, IdeaStatusChange, IdeaVote
 from .notifications import SUBJECT_MAX_LENGTH, Notification, NotificationKind
@@ -16,6 +18,13 @@ from .profiles import ContributorProfile, CreditPreference, NotificationFrequenc
 
 __all__ = [
     "SUBJECT_MAX_LENGTH",
+    "BADGE_DESCRIPTIONS",
+    "BadgeAward",
+    "BadgeKind",
+    "CommunitySettings",
+    "ConsentDocument",
+    "ConsentRecord",
+    "StoryCredit",
     "CampaignIndexPage",
     "CampaignPage",
     "CampaignPageMixin",

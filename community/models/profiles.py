@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 
@@ -49,6 +50,14 @@ class ContributorProfile(models.Model):
 
     class Meta:
         verbose_name = _("contributor profile")
+        constraints = [
+            # Two people credited under one pseudonym would take each other's credit.
+            models.UniqueConstraint(
+                Lower("pseudonym"),
+                condition=~models.Q(pseudonym=""),
+                name="unique_pseudonym_ignoring_case",
+            )
+        ]
 
     def __str__(self):
         return str(self.user)

@@ -21,7 +21,8 @@ def counts():
     return {
         # Community and Campaigns categories, the Welcome forum, one forum per campaign.
         "forums": Forum.objects.count(),
-        # The welcome topic and the first idea of the scent campaign, one post each.
+        # The welcome topic, the first idea of the scent campaign and the demo consumer's idea,
+        # one post each.
         "topics": Topic.objects.count(),
         "posts": Post.objects.count(),
         # The team account and the four demo accounts.
@@ -44,8 +45,8 @@ def test_load_demo_builds_the_site_once(client, settings):
     assert counts() == first
     assert first == {
         "forums": 6,
-        "topics": 2,
-        "posts": 2,
+        "topics": 3,
+        "posts": 3,
         "users": 5,
         "pages": 9,
         "images": 8,

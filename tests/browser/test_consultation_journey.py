@@ -64,6 +64,10 @@ def test_visitor_signs_up_votes_changes_the_vote_and_sees_results(
     page.get_by_label("Email").fill(EMAIL)
     page.get_by_label(re.compile(r"^Password:?$")).fill(PASSWORD)
     page.get_by_label("Password (again)").fill(PASSWORD)
+    # Credited by a pseudonym (the default choice), with the terms and licence accepted.
+    page.get_by_role("textbox", name="Pseudonym").fill("Vetiver fan")
+    page.get_by_label(re.compile(r"^I accept the terms of use")).check()
+    page.get_by_label(re.compile(r"^I license my contributions")).check()
     page.get_by_role("button", name="Sign Up").click()
 
     # Back on the campaign, at the question, signed in.

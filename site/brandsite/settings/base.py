@@ -138,6 +138,8 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_VERIFICATION = env("ACCOUNT_EMAIL_VERIFICATION", default="mandatory")
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+# Sign-up asks for consent to the terms and the contribution licence, and for a credit choice.
+ACCOUNT_FORMS = {"signup": "community.accounts.SignupForm"}
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
@@ -190,6 +192,11 @@ MACHINA_FORUM_NAME = "Cocreate forum"
 MACHINA_BASE_TEMPLATE_NAME = "base.html"
 MACHINA_MARKUP_LANGUAGE = ("forum.markup.render_markdown", {})
 MACHINA_MARKUP_WIDGET = "forum.widgets.MarkdownEditorWidget"
+# Posters are named by their credit choice, never by their (e-mail-derived) username; the
+# forum bridge adds this method to the user model.
+MACHINA_USER_DISPLAY_NAME_METHOD = "get_credited_name"
+# Avatars: 1 MB at most; community.avatars also limits their formats and pixels.
+MACHINA_PROFILE_AVATAR_MAX_UPLOAD_SIZE = 1024 * 1024
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
 
 # Public pages allow no inline script; the Wagtail admin still needs inline scripts and is excluded.

@@ -13,6 +13,7 @@ from wagtail.models import Site
 
 from brandsite.core.demo.blog import load_blog
 from brandsite.core.demo.campaigns import load_campaigns
+from brandsite.core.demo.people import load_people
 from brandsite.core.models import BrandSettings
 from brandsite.home.models import HomePage
 from community.roles import CONSUMERS, EDITORS, MODERATORS
@@ -55,6 +56,7 @@ class Command(BaseCommand):
         demo_users = self._demo_accounts() if settings.DEBUG else {}
         campaigns = load_campaigns(site.root_page, team, demo_users)
         load_blog(site.root_page, campaigns["scent"])
+        load_people(team, demo_users, campaigns["scent"])
         if demo_users:
             self.stdout.write(f"Demo accounts ready (password: {DEMO_PASSWORD}).")
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))

@@ -1,0 +1,179 @@
+"""Forms of contributor accounts: sign-up with consent and credit, settings, avatar, consent."""
+
+from allauth.account.forms import SignupForm as AllauthSignupForm
+from django import forms
+from django.db import transaction
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from . import actions
+from .avatars import AVATAR_ACCEPT, validate_avatar
+from .models import CommunitySettings, ContributorProfile, CreditPreference, NotificationFrequency
+
+
+def _document_label(linked, plain, page, version):
+    # The format strings are ours (translated); format_html escapes the URL and the version.
+    url = page.url if page is not None and page.live else ""
+    if url:
+        return format_html(linked, url=url, version=version)
+    return format_html(plain, version=version)
+
+
+def consent_fields(form, community_settings):
+    """Add the two required consent boxes, labelled with the documents' links and versions."""
+    form.fields["accept_terms"] = forms.BooleanField(
+        label=_document_label(
+            _('I accept the <a href="{url}">terms of use</a> (version {version})'),
+            _("I accept the terms of use (version {version})"),
+            community_settings.terms_page,
+            community_settings.terms_version,
+        ),
+        error_messages={"required": _("Accept the terms of use to take part.")},
+    )
+    form.fields["accept_licence"] = forms.BooleanField(
+        label=_document_label(
+            _(
+                'I license my contributions under the <a href="{url}">contribution licence</a> '
+                "(version {version})"
+            ),
+            _("I license my contributions under the contribution licence (version {version})"),
+            community_settings.licence_page,
+            community_settings.licence_version,
+        ),
+        error_messages={"required": _("Accept the contribution licence to take part.")},
+    )
+
+
+class PublicNameForm(forms.Form):
+    """How a contributor is named: the choice, and the name it needs."""
+
+    credit_preference = forms.ChoiceField(
+        label=_("Credit me as"),
+        choices=CreditPreference.choices,
+        initial=CreditPreference.PSEUDONYM,
+        widget=forms.RadioSelect,
+        help_text=_("How we name you on the forum and wherever the brand reuses your ideas."),
+    )
+    pseudonym = forms.CharField(
+        label=_("Pseudonym"),
+        max_length=40,
+        required=False,
+        help_text=_("Required if you want to be credited by a pseudonym."),
+    )
+    display_name = forms.CharField(
+        label=_("Display name"),
+        max_length=80,
+        required=False,
+        help_text=_("Your name as you want it shown, for example “Camille D.”."),
+    )
+    #: The user whose profile is edited (None at sign-up): their own pseudonym is not taken.
+    profile_owner = None
+
+    def _clean_name(self, field):
+        value = " ".join(self.cleaned_data.get(field, "").split())
+        if "@" in value:
+            raise forms.ValidationError(_("Leave out e-mail addresses: this name is public."))
+        return value
+
+    def clean_pseudonym(self):
+        pseudonym = self._clean_name("pseudonym")
+        others = ContributorProfile.objects.filter(pseudonym__iexact=pseudonym)
+        if self.profile_owner is not None:
+            others = others.exclude(user=self.profile_owner)
+        if pseudonym and others.exists():
+            raise forms.ValidationError(
+                _("Someone already uses this pseudonym: choose another one.")
+            )
+        return pseudonym
+
+    def clean_display_name(self):
+        return self._clean_name("display_name")
+
+    def clean(self):
+        cleaned = super().clean()
+        preference = cleaned.get("credit_preference")
+        if preference == CreditPreference.PSEUDONYM and not cleaned.get("pseudonym"):
+            self.add_error("pseudonym", _("Choose a pseudonym, or another way to be credited."))
+        if preference == CreditPreference.DISPLAY_NAME and not cleaned.get("display_name"):
+            self.add_error(
+                "display_name", _("Enter a display name, or another way to be credited.")
+            )
+        return cleaned
+
+
+class SignupForm(PublicNameForm, AllauthSignupForm):
+    """allauth's sign-up, asking for consent to the terms and licence and a credit choice."""
+
+    field_order = [
+        "email",
+        "password1",
+        "password2",
+        "credit_preference",
+        "pseudonym",
+        "display_name",
+        "marketing_opt_in",
+        "accept_terms",
+        "accept_licence",
+    ]
+    marketing_opt_in = forms.BooleanField(
+        label=_("Send me the brand's news by e-mail (you can stop at any time)"),
+        required=False,
+        initial=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        consent_fields(self, CommunitySettings.load())
+        self.order_fields(self.field_order)
+
+    def save(self, request):
+        # One transaction: an account never exists without its consents and profile.
+        with transaction.atomic():
+            user = super().save(request)
+            data = self.cleaned_data
+            actions.do_record_sign_up(
+                user,
+                accepted_terms=data["accept_terms"],
+                accepted_licence=data["accept_licence"],
+                display_name=data["display_name"],
+                pseudonym=data["pseudonym"],
+                credit_preference=data["credit_preference"],
+                marketing_opt_in=data["marketing_opt_in"],
+            )
+        return user
+
+
+class ContributorSettingsForm(PublicNameForm):
+    """A contributor's choices: public name, credit, brand news and notification e-mails."""
+
+    marketing_opt_in = forms.BooleanField(
+        label=_("Send me the brand's news by e-mail"), required=False
+    )
+    notification_frequency = forms.ChoiceField(
+        label=_("E-mail me notifications"),
+        choices=NotificationFrequency.choices,
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, profile_owner, **kwargs):
+        self.profile_owner = profile_owner
+        super().__init__(*args, **kwargs)
+
+
+class AvatarForm(forms.Form):
+    """A new avatar: PNG, JPEG, WebP or GIF, 1 MB at most."""
+
+    avatar = forms.FileField(
+        label=_("New avatar"),
+        validators=[validate_avatar],
+        help_text=_("A PNG, JPEG, WebP or GIF image of 1 MB at most."),
+        widget=forms.ClearableFileInput(attrs={"accept": AVATAR_ACCEPT}),
+    )
+
+
+class ConsentForm(forms.Form):
+    """Accept the current terms of use and contribution licence again."""
+
+    def __init__(self, *args, community_settings, **kwargs):
+        super().__init__(*args, **kwargs)
+        consent_fields(self, community_settings)
