@@ -2,7 +2,9 @@
 
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
+from django.contrib import messages
 from django.db import transaction
+from django.shortcuts import redirect
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -141,6 +143,15 @@ class SignupForm(PublicNameForm, AllauthSignupForm):
                 marketing_opt_in=data["marketing_opt_in"],
             )
         return user
+
+    def try_save(self, request):
+        # The form checked the pseudonym, but someone may take it before this commits: the
+        # transaction rolls back and the newcomer is told, rather than meeting a server error.
+        try:
+            return super().try_save(request)
+        except actions.ActionRefused as refusal:
+            messages.error(request, refusal.message)
+            return None, redirect("account_signup")
 
 
 class ContributorSettingsForm(PublicNameForm):

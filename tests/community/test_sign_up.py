@@ -136,3 +136,19 @@ def test_an_e_mail_address_as_pseudonym_is_refused(client):
     response = client.post(SIGN_UP, sign_up_data(pseudonym="me@example.org"))
     assert response.context["form"].errors["pseudonym"]
     assert nothing_created()
+
+
+@pytest.mark.django_db
+def test_a_pseudonym_taken_between_check_and_save_is_refused_clearly(client, monkeypatch):
+    from community.accounts import SignupForm
+
+    # Someone else takes the pseudonym after this form checked it: let the check pass.
+    create_profile(create_user(), pseudonym="fig & moss")
+    monkeypatch.setattr(SignupForm, "clean_pseudonym", lambda form: "Fig & Moss")
+
+    response = client.post(SIGN_UP, sign_up_data(), follow=True)
+
+    assert response.redirect_chain == [(SIGN_UP, 302)]
+    assert "Someone already uses this pseudonym" in response.content.decode()
+    assert not get_user_model().objects.filter(email="newcomer@example.com").exists()
+    assert ContributorProfile.objects.count() == 1
