@@ -4,12 +4,10 @@ import re
 from urllib.parse import urlsplit
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from machina.apps.forum.models import Forum
@@ -18,7 +16,7 @@ from machina.apps.forum_permission.handler import PermissionHandler
 
 from . import actions, permissions
 from .similar import SIMILAR_IDEAS_LIMIT, similar_ideas
-from .views import refused, topic_url
+from .views import idea_and_way_back, refused, topic_url
 
 IDEA_MERGE_ANCHOR = "idea-merge"
 TITLE_MAX_LENGTH = 255
@@ -97,15 +95,9 @@ def _merge(request, source, target, reason):
 @require_POST
 def merge_idea(request, topic_id):
     """Merge an idea into another (moderators): a confirmation page first, then the merge."""
-    try:
-        source = actions.idea_topic(topic_id)
-    except actions.ActionRefused as refusal:
-        back = {"url": reverse("forum:index"), "title": _("Forum")}
-        return refused(request, back, refusal.message, refusal.status)
-    back_url = f"{topic_url(source)}#{IDEA_MERGE_ANCHOR}"
-    if not request.user.is_authenticated:
-        return redirect_to_login(back_url)
-    back = {"url": back_url, "title": source.subject}
+    source, back, response = idea_and_way_back(request, topic_id, IDEA_MERGE_ANCHOR)
+    if response is not None:
+        return response
     if not permissions.can_merge_ideas(request.user):
         return refused(request, back, _("Only moderators and editors merge ideas."), 403)
     try:

@@ -93,16 +93,24 @@ def _safe_next(request, default):
     return url if allowed else default
 
 
-def _carry_out_on_idea(request, topic_id, action, success_message, anchor=IDEA_VOTES_ANCHOR):
+def idea_and_way_back(request, topic_id, anchor):
+    """(topic, way back to `anchor` on its page, None), or (None, None, the response to send)."""
     try:
         topic = actions.idea_topic(topic_id)
     except actions.ActionRefused as refusal:
         back = {"url": reverse("forum:index"), "title": _("Forum")}
-        return refused(request, back, refusal.message, refusal.status)
+        return None, None, refused(request, back, refusal.message, refusal.status)
     back_url = f"{topic_url(topic)}#{anchor}"
     if not request.user.is_authenticated:
-        return redirect_to_login(back_url)
-    back = {"url": back_url, "title": topic.subject}
+        return None, None, redirect_to_login(back_url)
+    return topic, {"url": back_url, "title": topic.subject}, None
+
+
+def _carry_out_on_idea(request, topic_id, action, success_message, anchor=IDEA_VOTES_ANCHOR):
+    topic, back, response = idea_and_way_back(request, topic_id, anchor)
+    if response is not None:
+        return response
+    back_url = back["url"]
     try:
         action(topic, acting_user=request.user)
     except actions.ConsentRequired:
