@@ -64,6 +64,15 @@ def test_consumer_follows_and_unfollows_a_topic_and_others_follows_stay(client_a
     assert sorted(actions) == ["community.follow.topic", "community.unfollow.topic"]
 
 
+def test_following_is_the_one_way_to_keep_up_with_a_topic(client_as, consumer, topic):
+    # machina's own subscriptions send nothing: offering both would leave people waiting for
+    # news that never comes.
+    html = client_as(consumer).get(topic_url(topic)).content.decode()
+    assert "Follow this idea" in html
+    assert f"/forum/member/topic/{topic.pk}/subscribe/" not in html
+    assert "/forum/member/subscriptions/" not in html
+
+
 def test_follow_needs_post_and_an_existing_topic(client_as, consumer, topic):
     client = client_as(consumer)
     assert client.get(f"/community/ideas/{topic.pk}/follow/").status_code == 405
