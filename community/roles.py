@@ -22,6 +22,18 @@ COLLECTION_PERMISSIONS = {
         ("wagtaildocs", "document", ("add", "change", "choose")),
     ),
 }
+#: Deciding on held and reported posts in the Wagtail queue, and keeping the canned rejection
+#: reasons and watched words that the decisions use.
+MODERATION_QUEUE = (
+    ("community", "view_moderationcase"),
+    ("community", "change_moderationcase"),
+    *(
+        ("community", f"{action}_{model}")
+        for model in ("rejectionreason", "watchedword")
+        for action in ("add", "change", "delete", "view")
+    ),
+)
+BANS = tuple(("community", f"{action}_ban") for action in ("add", "change", "view"))
 #: Model permissions, by group. A permission listed for any group is taken from every group that
 #: does not list it, so a role never keeps one by accident; other permissions are left alone.
 MODEL_PERMISSIONS = {
@@ -32,10 +44,13 @@ MODEL_PERMISSIONS = {
         ("community", "change_testerapplication"),
         ("community", "add_ideastatuschange"),
         ("community", "merge_idea"),
+        *MODERATION_QUEUE,
     ),
     MODERATORS: (
         ("community", "add_ideastatuschange"),
         ("community", "merge_idea"),
+        *MODERATION_QUEUE,
+        *BANS,
     ),
     CONSUMERS: (),
 }

@@ -12,11 +12,31 @@ from .campaigns import (
 from .consent import CommunitySettings, ConsentDocument, ConsentRecord
 from .follows import Follow, FollowReason
 from .ideas import Idea, IdeaStatus, IdeaStatusChange, IdeaVote
+from .moderation import (
+    Ban,
+    ModerationCase,
+    ModerationDecision,
+    ModerationReason,
+    ModerationSettings,
+    PostReport,
+    RejectionReason,
+    WatchedWord,
+    WatchedWordAction,
+)
 from .notifications import SUBJECT_MAX_LENGTH, Notification, NotificationKind
 from .participation import TesterApplication, TesterApplicationStatus, VariantVote
 from .profiles import ContributorProfile, CreditPreference, NotificationFrequency
 
 __all__ = [
+    "Ban",
+    "ModerationCase",
+    "ModerationDecision",
+    "ModerationReason",
+    "ModerationSettings",
+    "PostReport",
+    "RejectionReason",
+    "WatchedWord",
+    "WatchedWordAction",
     "SUBJECT_MAX_LENGTH",
     "BADGE_DESCRIPTIONS",
     "BadgeAward",
