@@ -22,6 +22,21 @@ def can_view_campaign_results(user):
     return user.has_perm("community.view_testerapplication")
 
 
+def can_view_moderation_queue(user):
+    """Read the moderation queue and its figures in the admin (moderators and editors)."""
+    return user.has_perm("community.view_moderationcase")
+
+
+def can_decide_moderation_cases(user):
+    """Approve or reject held and reported posts (moderators and editors)."""
+    return user.has_perm("community.change_moderationcase")
+
+
+def can_ban_members(user):
+    """Bar a member from posting, voting and reporting (moderators)."""
+    return user.has_perm("community.add_ban")
+
+
 def can_set_idea_status(user):
     """Change an idea's status, with a public reason where the status asks one (moderators)."""
     return user.has_perm("community.add_ideastatuschange")

@@ -2,11 +2,12 @@
 
 from allauth.account.signals import user_signed_up
 from django.contrib.auth.models import Group
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from machina.apps.forum_conversation.models import Topic
 
-from . import actions, notifications, signals, tasks
-from .models import FollowReason, NotificationKind
+from . import actions, moderation, notifications, signals, tasks
+from .models import FollowReason, NotificationKind, WatchedWord
 from .roles import CONSUMERS, is_final_post_migrate, sync_roles
 
 
@@ -118,3 +119,10 @@ def notify_merge(sender, source, target, acting_user, source_follower_ids, **kwa
         subject=target.topic.subject,
         detail=source.topic.subject,
     )
+
+
+@receiver(post_save, sender=WatchedWord, dispatch_uid="community.watched_word_saved")
+@receiver(post_delete, sender=WatchedWord, dispatch_uid="community.watched_word_deleted")
+def forget_watched_words(sender, **kwargs):
+    """Pre-moderation reads the watched words from the cache: a change clears it."""
+    moderation.forget_watched_words()

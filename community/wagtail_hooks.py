@@ -10,6 +10,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from . import permissions
 from .admin.applications import TesterApplicationViewSet
 from .admin.bulk_actions import DeclineApplicationsBulkAction, SelectApplicationsBulkAction
+from .admin.moderation import ModerationViewSetGroup
+from .admin.moderation_bulk import ApproveCasesBulkAction, RejectCasesBulkAction
+from .admin.moderation_panel import ModerationPanel
 from .admin.results import CampaignResultsViewSet
 from .models import CampaignPage, IdeaStatus
 
@@ -54,6 +57,17 @@ def register_community_log_actions(actions):
         _("Tester application declined"),
     )
     register_profile_log_actions(actions)
+    register_moderation_log_actions(actions)
+
+
+def register_moderation_log_actions(actions):
+    """Labels of the audit-log actions of the moderation queue."""
+    for action, label, message in (
+        ("community.moderation.hold", _("Hold post"), _("Post held for review")),
+        ("community.moderation.approve", _("Approve post"), _("Post approved or kept")),
+        ("community.moderation.reject", _("Reject post"), _("Post rejected and deleted")),
+    ):
+        actions.register_action(action, label, message)
 
 
 def register_profile_log_actions(actions):
@@ -102,6 +116,23 @@ def register_campaigns_viewsets():
 
 hooks.register("register_bulk_action", SelectApplicationsBulkAction)
 hooks.register("register_bulk_action", DeclineApplicationsBulkAction)
+
+
+@hooks.register("register_admin_viewset")
+def register_moderation_viewsets():
+    """The "Moderation" menu: the queue, watched words and rejection reasons."""
+    return ModerationViewSetGroup()
+
+
+hooks.register("register_bulk_action", ApproveCasesBulkAction)
+hooks.register("register_bulk_action", RejectCasesBulkAction)
+
+
+@hooks.register("construct_homepage_panels")
+def add_moderation_panel(request, panels):
+    """The moderation figures on the dashboard of those who may read the queue."""
+    if permissions.can_view_moderation_queue(request.user):
+        panels.append(ModerationPanel())
 
 
 def _applications_and_results_button(page, user, priority):

@@ -1,73 +1,63 @@
-"""machina's moderation and posting, turned into community follows and signals.
+"""machina's approve and disapprove views, deciding through the moderation queue's actions.
 
-A post counts once it is visible: when created approved, or when a moderator approves it from
-the queue. A post waiting for approval tells nobody anything.
+A post counts once it is visible: when created approved, or when a moderator approves it. The
+Wagtail queue and these views share one path (`community.actions.do_approve_case` and
+`do_reject_case`), so a decision is the same wherever it is taken.
 """
 
+from django.contrib import messages
 from django.db import transaction
-from machina.apps.forum_conversation.models import Post
+from django.http import HttpResponseRedirect
+from django.urls import reverse
 from machina.apps.forum_moderation.views import PostApproveView, PostDisapproveView
 
-from community import actions, signals
-from community.actions.base import on_commit_send
-from community.models import FollowReason
+from community import actions
+from community.actions import ActionRefused
+from community.actions.moderation import ALREADY_DECIDED
+from community.models.moderation import REJECTION_REASON_MAX_LENGTH
 
-REASON_MAX_LENGTH = 1000
+#: Re-exported: forum.receivers counts a post created approved the same way.
+post_became_visible = actions.post_became_visible
 
-
-def post_became_visible(post):
-    """A topic's first post: its author follows it; a reply: `topic_replied` once committed."""
-    topic = post.topic
-    if topic.first_post_id in (None, post.pk):
-        actions.do_follow_topic_automatically(topic, post.poster, FollowReason.AUTHOR)
-    else:
-        on_commit_send(signals.topic_replied, post=post)
+QUEUE_URL_NAME = "moderation_queue:index"
 
 
-def _locked_post(pk):
-    # Two moderators deciding at once take turns: the second sees the first one's decision.
-    return Post.objects.select_for_update().select_related("topic").filter(pk=pk).first()
+class QueueRedirectMixin:
+    """Back to the Wagtail moderation queue, the one queue, after a decision."""
+
+    def get_success_url(self):
+        return reverse(QUEUE_URL_NAME)
+
+    def decide(self, request, decide):
+        self.object = self.get_object()
+        try:
+            with transaction.atomic():
+                case = actions.pending_case_for_post(self.object.pk)
+                if case is None:
+                    raise ActionRefused(ALREADY_DECIDED, status=409)
+                decide(case)
+        except ActionRefused as refusal:
+            messages.warning(request, refusal.message)
+        else:
+            messages.success(request, self.success_message)
+        return HttpResponseRedirect(self.get_success_url())
 
 
-class NotifyingPostApproveView(PostApproveView):
-    """machina's approval of a queued post, which then tells its author and the followers."""
+class NotifyingPostApproveView(QueueRedirectMixin, PostApproveView):
+    """machina's approval of a queued post, through `do_approve_case`."""
 
     def approve(self, request, *args, **kwargs):
-        with transaction.atomic():
-            locked = _locked_post(kwargs["pk"])
-            was_approved = locked is not None and locked.approved
-            response = super().approve(request, *args, **kwargs)
-            if not was_approved:
-                post = self.object
-                post_became_visible(post)
-                on_commit_send(
-                    signals.post_moderated,
-                    post=post,
-                    approved=True,
-                    reason="",
-                    acting_user=request.user,
-                )
-        return response
+        return self.decide(
+            request, lambda case: actions.do_approve_case(case, acting_user=request.user)
+        )
 
 
-class NotifyingPostDisapproveView(PostDisapproveView):
-    """machina's rejection of a queued post (which deletes it), then its author is told."""
+class NotifyingPostDisapproveView(QueueRedirectMixin, PostDisapproveView):
+    """machina's rejection of a queued post, through `do_reject_case` (which deletes it)."""
 
     def disapprove(self, request, *args, **kwargs):
-        with transaction.atomic():
-            # Loaded with its topic now: machina deletes the post (and its topic when it was the
-            # only post), and the notification still needs their subject and content.
-            post = _locked_post(kwargs["pk"])
-            if post is None:
-                return super().disapprove(request, *args, **kwargs)
-            reason = request.POST.get("reason", "").strip()[:REASON_MAX_LENGTH]
-            response = super().disapprove(request, *args, **kwargs)
-            if not post.approved:
-                on_commit_send(
-                    signals.post_moderated,
-                    post=post,
-                    approved=False,
-                    reason=reason,
-                    acting_user=request.user,
-                )
-        return response
+        reason = request.POST.get("reason", "").strip()[:REJECTION_REASON_MAX_LENGTH]
+        return self.decide(
+            request,
+            lambda case: actions.do_reject_case(case, acting_user=request.user, reason_text=reason),
+        )

@@ -8,11 +8,12 @@ CONSUMER_GRANTS = (
     "can_reply_to_topics",
     "can_edit_own_posts",
     "can_vote_in_polls",
+    # Who waits for approval is decided by community.moderation's policy, not by a role.
+    "can_post_without_approval",
 )
 
 MODERATOR_GRANTS = (
     *CONSUMER_GRANTS,
-    "can_post_without_approval",
     "can_create_polls",
     "can_attach_file",
     "can_delete_own_posts",

@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from machina.apps.forum_conversation import views as machina_views
 
 from community import permissions, ratelimits
@@ -84,6 +85,25 @@ class PostingLimitsMixin:
         return super().form_valid(post_form, *args, **kwargs)
 
 
+class HeldPostMessageMixin:
+    """Tell the author of a post held by pre-moderation that it awaits review, and nothing else.
+
+    machina lands them on the forum (a new topic) or the topic (a reply), where a held post does
+    not show yet: the message says why and what comes next.
+    """
+
+    approval_required_message = gettext_lazy(
+        "Your message awaits review by a moderator: it will appear once approved, "
+        "and you will get a notification."
+    )
+
+    def form_valid(self, post_form, *args, **kwargs):
+        if not self.preview and getattr(post_form, "holds", False):
+            # machina adds its "posted successfully" first: a held post is not posted yet.
+            self.success_message = gettext_lazy("Thank you, your message is sent.")
+        return super().form_valid(post_form, *args, **kwargs)
+
+
 class LockedTopicRefusalMixin:
     """Say why a locked topic refuses a reply or an edit instead of machina's bare 403."""
 
@@ -100,7 +120,11 @@ class LockedTopicRefusalMixin:
 
 
 class TopicCreateView(
-    ConsentRequiredMixin, SimilarIdeasStepMixin, PostingLimitsMixin, machina_views.TopicCreateView
+    ConsentRequiredMixin,
+    SimilarIdeasStepMixin,
+    PostingLimitsMixin,
+    HeldPostMessageMixin,
+    machina_views.TopicCreateView,
 ):
     """A new topic, after a look at similar ideas, within the posting rate and message limits."""
 
@@ -114,7 +138,11 @@ class TopicUpdateView(PostingLimitsMixin, LockedTopicRefusalMixin, machina_views
 
 
 class PostCreateView(
-    ConsentRequiredMixin, PostingLimitsMixin, LockedTopicRefusalMixin, machina_views.PostCreateView
+    ConsentRequiredMixin,
+    PostingLimitsMixin,
+    HeldPostMessageMixin,
+    LockedTopicRefusalMixin,
+    machina_views.PostCreateView,
 ):
     """A reply, within the posting rate and message limits."""
 

@@ -7,7 +7,7 @@ from django.urls import path
 from django.views.generic import RedirectView
 
 from . import posting
-from .moderation import NotifyingPostApproveView, NotifyingPostDisapproveView
+from .moderation import QUEUE_URL_NAME, NotifyingPostApproveView, NotifyingPostDisapproveView
 from .views import CreditedTopicView, MemberProfileRedirectView, SortedForumView
 
 conversation = "forum/<str:forum_slug>-<int:forum_pk>/topic/"
@@ -25,7 +25,8 @@ urlpatterns = [
         f"{conversation}<str:topic_slug>-<int:topic_pk>/<int:pk>/post/update/",
         posting.PostUpdateView.as_view(),
     ),
-    # Approving or rejecting a queued post tells its author.
+    # One moderation queue, in the Wagtail admin; deciding from machina takes the same path.
+    path("moderation/queue/", RedirectView.as_view(pattern_name=QUEUE_URL_NAME)),
     path("moderation/queue/<int:pk>/approve/", NotifyingPostApproveView.as_view()),
     path("moderation/queue/<int:pk>/disapprove/", NotifyingPostDisapproveView.as_view()),
     # machina's member profile gives way to ours, which honours each person's credit choice.

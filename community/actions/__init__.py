@@ -18,6 +18,15 @@ from .ideas import (
     idea_topic,
 )
 from .merges import check_merge, do_merge_ideas
+from .moderation import (
+    do_approve_case,
+    do_approve_cases,
+    do_hold_post,
+    do_reject_case,
+    do_reject_cases,
+    pending_case_for_post,
+    post_became_visible,
+)
 from .notifications import (
     do_mark_all_notifications_read,
     do_mark_notification_read,
@@ -48,6 +57,13 @@ __all__ = [
     "do_cast_variant_vote",
     "do_decide_tester_application",
     "do_merge_ideas",
+    "do_approve_case",
+    "do_approve_cases",
+    "do_hold_post",
+    "do_reject_case",
+    "do_reject_cases",
+    "pending_case_for_post",
+    "post_became_visible",
     "do_follow_forum",
     "do_follow_topic",
     "do_follow_topic_automatically",
