@@ -330,9 +330,12 @@ def test_select_all_in_the_listing_keeps_to_its_filters(client_as, moderator, co
     url = "/admin/bulk/community/moderationcase/reject/?id=all&reason=watched_word"
     with committed():
         client_as(moderator).post(url, {"reason": "Not here."})
-    assert ModerationCase.objects.filter(
-        pk__in=[case.pk for case in words], decision=ModerationDecision.REJECTED
-    ).count() == 3
+    assert (
+        ModerationCase.objects.filter(
+            pk__in=[case.pk for case in words], decision=ModerationDecision.REJECTED
+        ).count()
+        == 3
+    )
     other.refresh_from_db()
     assert other.is_pending
 

@@ -1,0 +1,81 @@
+"""Races in the moderation queue: moderators deciding one post at the same instant.
+
+PostgreSQL only: each round starts its calls together behind a barrier, from threads with their
+own database connections.
+"""
+
+import pytest
+from django.test import Client
+from machina.apps.forum_conversation.models import Post
+from wagtail.models import ModelLogEntry
+
+from community.models import ModerationCase, ModerationDecision, Notification, NotificationKind
+from tests.community.moderating import decide_url, held_post
+from tests.concurrency import postgresql_only, run_together
+from tests.factories import create_campaign, create_user
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    postgresql_only,
+]
+
+ROUNDS = 5
+
+
+def signed_in_clients(users):
+    clients = []
+    for user in users:
+        client = Client()
+        client.force_login(user)
+        clients.append(client)
+    return clients
+
+
+def test_moderators_approving_together_leave_one_decision_one_entry_one_notification():
+    forum = create_campaign().forum
+    clients = signed_in_clients([create_user("moderator") for _ in range(4)])
+    for round_number in range(ROUNDS):
+        case = held_post(forum=forum)
+        url = decide_url("approve", case)
+
+        errors = run_together([lambda c=client: c.post(url) for client in clients])
+
+        assert errors == [], f"round {round_number}"
+        case.refresh_from_db()
+        assert case.decision == ModerationDecision.APPROVED, f"round {round_number}"
+        entries = ModelLogEntry.objects.filter(
+            action="community.moderation.approve", object_id=str(case.pk)
+        )
+        assert entries.count() == 1, f"round {round_number}"
+        approved = Notification.objects.filter(
+            kind=NotificationKind.POST_APPROVED, post_id=case.post_id
+        )
+        assert approved.count() == 1, f"round {round_number}"
+
+
+def test_an_approval_and_a_rejection_together_leave_one_consistent_decision():
+    forum = create_campaign().forum
+    approver, rejecter = signed_in_clients([create_user("moderator"), create_user("editor")])
+    for round_number in range(ROUNDS):
+        case = held_post(forum=forum)
+
+        errors = run_together(
+            [
+                lambda: approver.post(decide_url("approve", case)),
+                lambda: rejecter.post(decide_url("reject", case), {"reason": "Spam."}),
+            ]
+        )
+
+        assert errors == [], f"round {round_number}"
+        case.refresh_from_db()
+        post_exists = Post.objects.filter(pk=case.post_id).exists() if case.post_id else False
+        if case.decision == ModerationDecision.APPROVED:
+            assert post_exists and Post.objects.get(pk=case.post_id).approved
+        else:
+            assert case.decision == ModerationDecision.REJECTED and not post_exists
+        decisions = ModelLogEntry.objects.filter(
+            object_id=str(case.pk),
+            action__in=["community.moderation.approve", "community.moderation.reject"],
+        )
+        assert decisions.count() == 1, f"round {round_number}"
+        assert ModerationCase.objects.filter(pk=case.pk, decided_at__isnull=False).count() == 1
