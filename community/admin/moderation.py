@@ -202,9 +202,9 @@ class ModerationQueueIndexView(ModerationQueueAccessMixin, generic.IndexView):
 
     def decision_url(self, action_type, case):
         query = urlencode({"id": case.pk, "next": self.request.get_full_path()})
-        return reverse(
-            "wagtail_bulk_action", args=["community", "moderationcase", action_type]
-        ) + ("?" + query)
+        return reverse("wagtail_bulk_action", args=["community", "moderationcase", action_type]) + (
+            "?" + query
+        )
 
     def get_list_more_buttons(self, instance):
         buttons = []

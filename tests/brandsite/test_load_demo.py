@@ -8,7 +8,14 @@ from wagtail.models import Page, Site
 
 from brandsite.blog.models import BlogPage
 from brandsite.core.models import BrandSettings
-from community.models import CampaignPage, CampaignStatus, VariantVote
+from community.models import (
+    CampaignPage,
+    CampaignStatus,
+    ModerationCase,
+    RejectionReason,
+    VariantVote,
+    WatchedWord,
+)
 from community.roles import MODERATORS
 
 
@@ -21,8 +28,8 @@ def counts():
     return {
         # Community and Campaigns categories, the Welcome forum, one forum per campaign.
         "forums": Forum.objects.count(),
-        # The welcome topic, the first idea of the scent campaign and the demo consumer's idea,
-        # one post each.
+        # The welcome topic, the first idea of the scent campaign, the demo consumer's idea and
+        # their idea waiting in the moderation queue, one post each; and their reply waiting.
         "topics": Topic.objects.count(),
         "posts": Post.objects.count(),
         # The team account and the four demo accounts.
@@ -33,6 +40,10 @@ def counts():
         "images": Image.objects.count(),
         # The demo accounts' votes on the decided logo campaign.
         "votes": VariantVote.objects.count(),
+        # The demo consumer's held idea and reply, the brand's canned reasons and watched words.
+        "pending cases": ModerationCase.objects.pending().count(),
+        "rejection reasons": RejectionReason.objects.count(),
+        "watched words": WatchedWord.objects.count(),
     }
 
 
@@ -45,12 +56,15 @@ def test_load_demo_builds_the_site_once(client, settings):
     assert counts() == first
     assert first == {
         "forums": 6,
-        "topics": 3,
-        "posts": 3,
+        "topics": 4,
+        "posts": 5,
         "users": 5,
         "pages": 9,
         "images": 8,
         "votes": 4,
+        "pending cases": 2,
+        "rejection reasons": 3,
+        "watched words": 2,
     }
 
     site = Site.objects.get(is_default_site=True)
@@ -123,3 +137,4 @@ def test_no_demo_accounts_without_debug(settings):
     assert not get_user_model().objects.filter(email__endswith="@example.com").exists()
     assert Topic.objects.count() == 2
     assert not VariantVote.objects.exists()
+    assert not ModerationCase.objects.exists()

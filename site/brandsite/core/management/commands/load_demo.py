@@ -13,6 +13,7 @@ from wagtail.models import Site
 
 from brandsite.core.demo.blog import load_blog
 from brandsite.core.demo.campaigns import load_campaigns
+from brandsite.core.demo.moderation import load_moderation
 from brandsite.core.demo.people import load_people
 from brandsite.core.models import BrandSettings
 from brandsite.home.models import HomePage
@@ -57,6 +58,7 @@ class Command(BaseCommand):
         campaigns = load_campaigns(site.root_page, team, demo_users)
         load_blog(site.root_page, campaigns["scent"])
         load_people(team, demo_users, campaigns["scent"])
+        load_moderation(demo_users, campaigns["scent"])
         if demo_users:
             self.stdout.write(f"Demo accounts ready (password: {DEMO_PASSWORD}).")
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))
