@@ -38,7 +38,7 @@ def test_moderators_approving_together_leave_one_decision_one_entry_one_notifica
         case = held_post(forum=forum)
         url = decide_url("approve", case)
 
-        errors = run_together([lambda c=client: c.post(url) for client in clients])
+        errors = run_together([lambda c=client, u=url: c.post(u) for client in clients])
 
         assert errors == [], f"round {round_number}"
         case.refresh_from_db()
@@ -59,10 +59,12 @@ def test_an_approval_and_a_rejection_together_leave_one_consistent_decision():
     for round_number in range(ROUNDS):
         case = held_post(forum=forum)
 
+        approve, reject = decide_url("approve", case), decide_url("reject", case)
+
         errors = run_together(
             [
-                lambda: approver.post(decide_url("approve", case)),
-                lambda: rejecter.post(decide_url("reject", case), {"reason": "Spam."}),
+                lambda u=approve: approver.post(u),
+                lambda u=reject: rejecter.post(u, {"reason": "Spam."}),
             ]
         )
 
