@@ -10,9 +10,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from . import permissions
 from .admin.applications import TesterApplicationViewSet
 from .admin.bulk_actions import DeclineApplicationsBulkAction, SelectApplicationsBulkAction
-from .admin.moderation import ModerationViewSetGroup
 from .admin.moderation_bulk import ApproveCasesBulkAction, RejectCasesBulkAction
 from .admin.moderation_panel import ModerationPanel
+from .admin.moderation_viewsets import ModerationViewSetGroup
 from .admin.results import CampaignResultsViewSet
 from .models import CampaignPage, IdeaStatus
 

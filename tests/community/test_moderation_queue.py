@@ -468,3 +468,30 @@ def test_the_dashboard_panel_says_when_nothing_was_decided(client_as, editor):
     html = client_as(editor).get("/admin/").content.decode()
     assert '<dd data-figure="pending">0</dd>' in html
     assert "No decision in the last 7 days" in html
+
+
+# The words and reasons moderators keep.
+
+
+@pytest.mark.parametrize("role", ["moderator", "editor"])
+def test_moderators_and_editors_keep_watched_words_and_rejection_reasons(client_as, role):
+    client = client_as(create_user(role))
+    html = client.get("/admin/").content.decode()
+    assert "/admin/moderation/watched-words/" in html
+    assert "/admin/moderation/rejection-reasons/" in html
+    response = client.post(
+        "/admin/moderation/watched-words/add/", {"word": "casino", "action": "block"}
+    )
+    assert response.status_code == 302
+    response = client.post(
+        "/admin/moderation/rejection-reasons/add/",
+        {"title": "Spam", "text": "Advertising is not allowed."},
+    )
+    assert response.status_code == 302
+    assert client.get("/admin/moderation/watched-words/").status_code == 200
+    assert RejectionReason.objects.get().title == "Spam"
+
+
+def test_consumers_cannot_reach_watched_words(client_as, consumer):
+    response = client_as(consumer).get("/admin/moderation/watched-words/")
+    assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
