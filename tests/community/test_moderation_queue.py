@@ -174,6 +174,9 @@ def test_the_queue_filters_by_campaign_forum_reason_and_age(client_as, moderator
     assert shown("age=7d") == set()
     assert shown("age=1h") == {old_link.pk}
     assert shown("") == {old_link.pk, new_word.pk}
+    # The admin's filters refresh the listing from its results view, with the same filters.
+    results = client.get(f"{QUEUE}results/?reason=links").content.decode()
+    assert "Old link case" in results and "New word case" not in results
 
 
 @pytest.mark.parametrize("size", [3, 30])
@@ -495,3 +498,11 @@ def test_moderators_and_editors_keep_watched_words_and_rejection_reasons(client_
 def test_consumers_cannot_reach_watched_words(client_as, consumer):
     response = client_as(consumer).get("/admin/moderation/watched-words/")
     assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
+
+
+def test_the_post_link_shows_a_held_topic_to_moderators(client_as, moderator):
+    case = held_post(topic_head=True, subject="Pebble soap", content="Smooth and flat.")
+    html = client_as(moderator).get(QUEUE).content.decode()
+    link = f"/forum/moderation/queue/{case.post_id}/"
+    assert f'href="{link}"' in html
+    assert "Smooth and flat." in client_as(moderator).get(link).content.decode()
