@@ -273,7 +273,7 @@ def record_story_published(story, *, acting_user=None):
         idea = Idea.objects.select_for_update().select_related("topic").get(pk=story.source_idea_id)
         if idea.status_id == status.pk:
             return None
-        reason = _("This idea became a story: %(title)s") % {"title": story.title}
+        reason = _("Published as the story “%(title)s”.") % {"title": story.title}
         record_idea_status(idea, status, reason=reason, acting_user=acting_user, allow_same=True)
         # One notification says it all: the promotion, not also a status change.
         on_commit_send(signals.idea_promoted, idea=idea, story=story, acting_user=acting_user)
