@@ -19,6 +19,11 @@ pytestmark = [
 ROUNDS = 4
 
 
+def promote_call(topic, user, replies, made):
+    """A promotion that notes the page it returns in `made`."""
+    return lambda: made.append(promote(topic, user, replies=replies).pk)
+
+
 def test_concurrent_promotions_of_one_idea_leave_one_draft():
     create_stories_index()
     moderator, editor = create_user("moderator"), create_user("editor")
@@ -27,8 +32,8 @@ def test_concurrent_promotions_of_one_idea_leave_one_draft():
         made = []
         errors = run_together(
             [
-                lambda: made.append(promote(topic, moderator, replies=[reply]).pk),
-                lambda: made.append(promote(topic, editor, replies=[]).pk),
+                promote_call(topic, moderator, [reply], made),
+                promote_call(topic, editor, [], made),
             ]
         )
         assert errors == []
