@@ -11,7 +11,11 @@ from . import permissions
 from .admin.applications import TesterApplicationViewSet
 from .admin.bulk_actions import DeclineApplicationsBulkAction, SelectApplicationsBulkAction
 from .admin.results import CampaignResultsViewSet
-from .admin.stories import promote_idea
+from .admin.stories import (
+    hide_publish_while_consent_is_awaited,
+    promote_idea,
+    refuse_publish_while_consent_is_awaited,
+)
 from .models import CampaignPage, IdeaStatus
 
 
@@ -88,6 +92,10 @@ def register_story_log_actions(actions):
 def register_story_admin_urls():
     """The promotion screen, reached from an idea's topic page."""
     return [path("promote/<int:idea_id>/", promote_idea, name="community_promote_idea")]
+
+
+hooks.register("construct_page_action_menu", hide_publish_while_consent_is_awaited)
+hooks.register("before_edit_page", refuse_publish_while_consent_is_awaited)
 
 
 def register_profile_log_actions(actions):

@@ -13,7 +13,7 @@ from wagtail.admin import messages
 from community import actions, permissions
 from community.actions.stories import do_promote_idea
 from community.credits import credited_name, prefetch_profiles
-from community.models import CommunityStoryPage, Idea
+from community.models import CommunityStoryPage, ContributorConsentTask, Idea
 from community.stories import plain_text
 
 #: The words of each post shown to choose from; the story quotes the whole reply.
@@ -106,3 +106,32 @@ def promote_idea(request, idea_id):
         "header_icon": "doc-full",
     }
     return TemplateResponse(request, "community/admin/promote_idea.html", context, status=status)
+
+
+def awaiting_consent(page):
+    """Whether `page` is a story whose contributors are still being asked."""
+    if not issubclass(page.specific_class or type(page), CommunityStoryPage):
+        return False
+    task = page.current_workflow_task
+    return task is not None and isinstance(task.specific, ContributorConsentTask)
+
+
+def hide_publish_while_consent_is_awaited(menu_items, request, context):
+    """No "Publish" shortcut past the contributors: only the consent task (or its override)."""
+    page = context.get("page")
+    if page is not None and page.pk and awaiting_consent(page):
+        menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+
+
+def refuse_publish_while_consent_is_awaited(request, page):
+    """The same rule for a publish request sent without the menu."""
+    if request.method == "POST" and "action-publish" in request.POST and awaiting_consent(page):
+        messages.error(
+            request,
+            _(
+                "The contributors have not all answered yet: wait for them, or override their "
+                "consent with a note, before publishing."
+            ),
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None

@@ -136,3 +136,38 @@ def test_the_consent_page_is_only_for_those_asked(idea, client, editor):
     assert client.get(consent_url(story)).status_code == 404
     client.force_login(reply.poster)
     assert client.post(consent_url(story), {"answer": "maybe"}).status_code == 400
+
+
+def test_editors_cannot_publish_past_contributors_still_asked(idea, client, editor):
+    topic, reply = idea
+    story = promote(topic, editor, replies=[reply])
+    submit(story, editor)
+    client.force_login(editor)
+    edit_url = f"/admin/pages/{story.pk}/edit/"
+    html = client.get(edit_url).content.decode()
+    assert 'name="action-publish"' not in html
+    assert "Override pending consents" in html
+    response = client.post(edit_url, {"action-publish": "1", "title": "Published anyway"})
+    assert response.status_code == 302 and response.url == edit_url
+    story.refresh_from_db()
+    assert not story.live and story.title == "A fig soap"
+
+
+def test_an_editor_overrides_through_the_workflow_action_with_a_note(idea, client, editor):
+    from django.urls import reverse
+
+    topic, reply = idea
+    story = promote(topic, editor, replies=[reply])
+    submit(story, editor)
+    task_state = CommunityStoryPage.objects.get(pk=story.pk).current_workflow_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=[story.pk, "override", task_state.pk])
+    client.force_login(editor)
+    assert client.get(url).status_code == 200  # the modal asking for the note
+    client.post(url, {"note": ""})
+    assert StoryConsent.objects.filter(story=story, state=ConsentState.REQUESTED).count() == 2
+    response = client.post(url, {"note": "Both agreed by e-mail."})
+    assert response.status_code in (200, 302)
+    states = set(StoryConsent.objects.filter(story=story).values_list("state", "note"))
+    assert states == {(ConsentState.OVERRIDDEN, "Both agreed by e-mail.")}
+    story = CommunityStoryPage.objects.get(pk=story.pk)
+    assert story.current_workflow_task.name == "Editors' approval"
