@@ -8,7 +8,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from . import actions
-from .actions.stories import do_answer_story_consent
+from .actions.story_consents import do_answer_story_consent
 from .credits import credited_name
 from .models import CommunityStoryPage, StoryConsent
 

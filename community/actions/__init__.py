@@ -31,6 +31,8 @@ from .profiles import (
     do_set_avatar,
     do_update_contributor_profile,
 )
+from .stories import do_promote_idea
+from .story_consents import do_answer_story_consent, do_override_story_consents
 
 __all__ = [
     "ActionRefused",
@@ -48,6 +50,9 @@ __all__ = [
     "do_cast_variant_vote",
     "do_decide_tester_application",
     "do_merge_ideas",
+    "do_promote_idea",
+    "do_answer_story_consent",
+    "do_override_story_consents",
     "do_follow_forum",
     "do_follow_topic",
     "do_follow_topic_automatically",

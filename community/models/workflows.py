@@ -33,7 +33,7 @@ class ContributorConsentTask(Task):
 
     def start(self, workflow_state, user=None):
         """Ask the contributors of the submitted revision; approve at once if none is awaited."""
-        from community.actions.stories import request_story_consents
+        from community.actions.story_consents import request_story_consents
 
         task_state = super().start(workflow_state, user=user)
         story = task_state.revision.as_object()
@@ -55,7 +55,7 @@ class ContributorConsentTask(Task):
         return super().get_form_for_action(action)
 
     def on_action(self, task_state, user, action_name, **kwargs):
-        from community.actions.stories import do_override_story_consents
+        from community.actions.story_consents import do_override_story_consents
 
         if action_name == "override":
             do_override_story_consents(

@@ -5,7 +5,7 @@ from django.core import mail
 from wagtail.models import PageLogEntry, TaskState, WorkflowState
 
 from community.actions import ActionRefused
-from community.actions.stories import do_answer_story_consent, do_override_story_consents
+from community.actions.story_consents import do_answer_story_consent, do_override_story_consents
 from community.models import (
     BadgeAward,
     CommunityStoryPage,
