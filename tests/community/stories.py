@@ -18,7 +18,8 @@ def idea_with_replies(replies=1, **topic_attrs):
     """An approved idea by a credited author, with `replies` approved replies by others."""
     author = create_user(username=f"author{create_user().pk}")
     create_profile(author, pseudonym=f"Idea author {author.pk}")
-    topic = create_topic(poster=author, subject="A fig soap", **topic_attrs)
+    topic_attrs.setdefault("subject", "A fig soap")
+    topic = create_topic(poster=author, **topic_attrs)
     posts = []
     for _number in range(replies):
         replier = create_user()

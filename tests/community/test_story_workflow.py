@@ -2,7 +2,7 @@
 
 import pytest
 from django.core import mail
-from wagtail.models import PageLogEntry, TaskState, WorkflowState
+from wagtail.models import ModelLogEntry, PageLogEntry, TaskState, WorkflowState
 
 from community.actions import ActionRefused
 from community.actions.story_consents import do_answer_story_consent, do_override_story_consents
@@ -166,6 +166,7 @@ def test_publishing_promotes_the_idea_links_both_ways_tells_and_credits(
     idea = Idea.objects.get(pk=story.source_idea_id)
     assert idea.status.slug == "promoted"
     assert story.title in idea.status_changes.last().reason
+    assert ModelLogEntry.objects.filter(action="community.idea.status", object_id=str(idea.pk))
     promoted = Notification.objects.filter(kind=NotificationKind.PROMOTED)
     assert {n.recipient_id for n in promoted} == {author.pk, replier.pk, follower.pk}
     assert set(StoryCredit.objects.values_list("user_id", flat=True)) == {author.pk, replier.pk}
@@ -230,3 +231,25 @@ def test_republishing_an_edit_does_not_tell_anyone_again(story, editor, committe
         story.save_revision(user=editor).publish(user=editor)
     assert Notification.objects.filter(kind=NotificationKind.PROMOTED).count() == before
     assert Idea.objects.get(pk=story.source_idea_id).status_changes.count() == 1
+
+
+def publish_story(editor, subject):
+    topic, (reply,) = idea_with_replies(subject=subject)
+    story = promote(topic, editor, replies=[reply])
+    story.save_revision(user=editor).publish(user=editor)
+    return story
+
+
+@pytest.mark.parametrize("stories", [1, 3])
+def test_the_stories_index_lists_live_stories_in_constant_queries(
+    stories, editor, client, django_assert_num_queries
+):
+    index = create_stories_index()
+    published = [publish_story(editor, f"Idea {number}") for number in range(stories)]
+    draft_topic, _replies = idea_with_replies(subject="Still a draft")
+    promote(draft_topic, editor)
+    client.get(index.url)  # warms the site's root paths, as any earlier request would
+    with django_assert_num_queries(11):
+        html = client.get(index.url).content.decode()
+    assert all(story.title in html for story in published)
+    assert "Still a draft" not in html
