@@ -19,7 +19,7 @@ from community.models import (
 )
 from community.stories import STORY_WORKFLOW_NAME
 from tests.community.stories import idea_with_replies, promote, submit, topic_url
-from tests.factories import create_stories_index, create_user
+from tests.factories import create_stories_index, create_topic, create_user
 
 pytestmark = pytest.mark.django_db
 
@@ -253,3 +253,23 @@ def test_the_stories_index_lists_live_stories_in_constant_queries(
         html = client.get(index.url).content.decode()
     assert all(story.title in html for story in published)
     assert "Still a draft" not in html
+
+
+def test_the_badge_stays_while_another_story_of_the_author_is_live(editor, committed):
+    create_stories_index()
+    first_topic, _replies = idea_with_replies(replies=0)
+    second_topic = create_topic(forum=first_topic.forum, poster=first_topic.poster)
+    stories = []
+    for topic in (first_topic, second_topic):
+        story = promote(topic, editor)
+        with committed():
+            story.save_revision(user=editor).publish(user=editor)
+        stories.append(CommunityStoryPage.objects.get(pk=story.pk))
+    author = first_topic.poster
+
+    stories[0].unpublish(user=editor)
+    award = BadgeAward.objects.get(user=author, kind="idea_promoted")
+    assert award.idea_id == second_topic.pk
+
+    CommunityStoryPage.objects.get(pk=stories[1].pk).unpublish(user=editor)
+    assert not BadgeAward.objects.filter(user=author, kind="idea_promoted").exists()
