@@ -12,7 +12,7 @@ class CommunityConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import profile_receivers, receivers  # noqa: F401
+        from . import profile_receivers, receivers, story_receivers  # noqa: F401
 
         # Connected here, not with @receiver, so the sender check reads the final app registry.
         post_migrate.connect(

@@ -63,6 +63,11 @@ def describe(notification):
         return _("The idea “%(subject)s” became an article on the site. Thank you!") % values
     if kind == NotificationKind.MERGED:
         return _("The idea “%(detail)s” you followed was merged into “%(subject)s”.") % values
+    if kind == NotificationKind.CONSENT_REQUEST:
+        return (
+            _("The story “%(subject)s” quotes or credits you: tell us how you want to be named.")
+            % values
+        )
     return values["subject"]
 
 
@@ -76,6 +81,8 @@ def topic_path(topic):
 def link_path(notification, request=None):
     """Where the notification leads on the site, or "" when its content is gone."""
     kind = notification.kind
+    if kind == NotificationKind.CONSENT_REQUEST:
+        return reverse("community:story_consent", args=[notification.page_id])
     if kind == NotificationKind.PROMOTED and notification.page and notification.page.live:
         return notification.page.get_url(request) or ""
     topic = notification.topic

@@ -130,3 +130,19 @@ def outdated_consents(user, community_settings=None):
         if document in latest
         and not (latest[document].given and latest[document].version == version)
     ]
+
+
+def can_promote_idea(user):
+    """Make a draft story of an idea and its replies (editors and moderators)."""
+    return bool(
+        user.is_authenticated and user.is_active and user.has_perm("community.promote_idea")
+    )
+
+
+def can_override_story_consent(user):
+    """Go on with a story without the answer of a silent contributor, with a note (editors)."""
+    return bool(
+        user.is_authenticated
+        and user.is_active
+        and user.has_perm("community.override_storyconsent")
+    )

@@ -1,11 +1,13 @@
 """Receivers that turn outcomes into badges and story credits."""
 
+from django.contrib.auth import get_user_model
 from django.dispatch import receiver
 
 from . import signals
 from .actions import do_award_badge, do_credit_story
+from .actions.stories import story_credits
 from .badges import award_for_approved_topic, award_for_status_change
-from .models import BadgeKind, TesterApplicationStatus
+from .models import BadgeKind, CommunityStoryPage, TesterApplicationStatus
 
 
 @receiver(signals.idea_status_changed, dispatch_uid="community.badge_for_status")
@@ -32,8 +34,17 @@ def badge_for_approved_idea(sender, post, approved, reason, acting_user, **kwarg
 
 @receiver(signals.idea_promoted, dispatch_uid="community.credit_promoted_idea")
 def credit_promoted_idea(sender, idea, story, acting_user, **kwargs):
-    """The author of a promoted idea is credited on the story and earns a badge."""
+    """Everyone a story credits by name is credited on their profile; the idea's author earns a
+    badge. Contributors who declined to be named get neither."""
     poster = idea.topic.poster
-    if poster is not None:
-        do_credit_story(poster, story, idea=idea)
+    specific = story.specific
+    if isinstance(specific, CommunityStoryPage):
+        credited = dict(story_credits(specific))
+    else:
+        credited = {poster.pk: "author"} if poster is not None else {}
+    users = get_user_model().objects.in_bulk(list(credited))
+    for user_id in credited:
+        if user_id in users:
+            do_credit_story(users[user_id], story, idea=idea)
+    if poster is not None and poster.pk in credited:
         do_award_badge(poster, BadgeKind.IDEA_PROMOTED, idea=idea)

@@ -9,12 +9,14 @@ from machina.apps.forum_conversation.models import Topic
 from . import actions, moderation, notifications, signals, tasks
 from .models import FollowReason, NotificationKind, WatchedWord
 from .roles import CONSUMERS, is_final_post_migrate, sync_roles
+from .stories import set_up_stories_indexes
 
 
 def sync_roles_after_migrate(sender, **kwargs):
     """Keep the role groups in step with community.roles after every migrate."""
     if is_final_post_migrate(sender):
         sync_roles()
+        set_up_stories_indexes()
 
 
 @receiver(user_signed_up, dispatch_uid="community.join_consumers")
@@ -94,10 +96,12 @@ def notify_moderation(sender, post, approved, reason, acting_user, **kwargs):
 
 @receiver(signals.idea_promoted, dispatch_uid="community.notify_promotion")
 def notify_promotion(sender, idea, story, acting_user, **kwargs):
-    """Tell an idea's author and followers that it became an article."""
+    """Tell an idea's author, its followers and the story's contributors that it became one."""
     topic = idea.topic
+    specific = story.specific
+    contributors = set(specific.contributor_ids) if hasattr(specific, "contributor_ids") else set()
     actions.do_notify(
-        notifications.topic_follower_ids(topic) | {topic.poster_id},
+        notifications.topic_follower_ids(topic) | {topic.poster_id} | contributors,
         NotificationKind.PROMOTED,
         exclude=[getattr(acting_user, "pk", None)],
         topic=topic,

@@ -15,6 +15,11 @@ PAGE_PERMISSIONS = {
     EDITORS: ("add", "change", "publish", "lock", "unlock"),
     MODERATORS: (),
 }
+#: Page permissions on every stories index, by group: moderators who promote an idea edit its
+#: draft and submit it to the story workflow; editors already publish from the root page.
+STORIES_INDEX_PERMISSIONS = {
+    MODERATORS: ("add", "change"),
+}
 #: Image and document permissions on the root collection, by group.
 COLLECTION_PERMISSIONS = {
     EDITORS: (
@@ -44,11 +49,14 @@ MODEL_PERMISSIONS = {
         ("community", "change_testerapplication"),
         ("community", "add_ideastatuschange"),
         ("community", "merge_idea"),
+        ("community", "promote_idea"),
+        ("community", "override_storyconsent"),
         *MODERATION_QUEUE,
     ),
     MODERATORS: (
         ("community", "add_ideastatuschange"),
         ("community", "merge_idea"),
+        ("community", "promote_idea"),
         *MODERATION_QUEUE,
         *BANS,
     ),
@@ -77,17 +85,45 @@ def sync_roles():
     _sync_model_permissions()
 
 
+def _page_permission(action):
+    return _permission("wagtailcore", get_permission_codename(action, Page._meta))
+
+
 def _sync_page_permissions(root_page):
+    from .models import CommunityStoriesIndexPage
+
+    story_indexes = list(Page.objects.type(CommunityStoriesIndexPage))
     for name, actions in PAGE_PERMISSIONS.items():
         group = Group.objects.get(name=name)
-        wanted = [
-            _permission("wagtailcore", get_permission_codename(action, Page._meta))
-            for action in actions
+        wanted = [(root_page, _page_permission(action)) for action in actions]
+        wanted += [
+            (index, _page_permission(action))
+            for index in story_indexes
+            for action in STORIES_INDEX_PERMISSIONS.get(name, ())
         ]
-        GroupPagePermission.objects.filter(group=group).exclude(permission__in=wanted).delete()
-        for permission in wanted:
+        kept = [
             GroupPagePermission.objects.get_or_create(
-                group=group, page=root_page, permission=permission
+                group=group, page=page, permission=permission
+            )[0].pk
+            for page, permission in wanted
+        ]
+        # A permission the role holds from the root may stay wherever else it was granted;
+        # any other page permission of the role goes, unless it is one of the grants above.
+        root_grants = [permission for page, permission in wanted if page == root_page]
+        GroupPagePermission.objects.filter(group=group).exclude(permission__in=root_grants).exclude(
+            pk__in=kept
+        ).delete()
+
+
+def grant_stories_index_permissions(index):
+    """Give the roles their rights on a new stories index (sync_roles does it for existing ones)."""
+    for name, actions in STORIES_INDEX_PERMISSIONS.items():
+        group = Group.objects.filter(name=name).first()
+        if group is None:
+            continue
+        for action in actions:
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=index, permission=_page_permission(action)
             )
 
 

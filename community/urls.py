@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import duplicate_views, notification_views, profile_views, views
+from . import duplicate_views, notification_views, profile_views, story_views, views
 
 app_name = "community"
 
@@ -37,4 +37,5 @@ urlpatterns = [
     path("account/avatar/", profile_views.upload_avatar, name="upload_avatar"),
     path("account/avatar/remove/", profile_views.remove_avatar, name="remove_avatar"),
     path("account/consent/", profile_views.accept_documents, name="accept_documents"),
+    path("stories/<int:page_id>/consent/", story_views.story_consent, name="story_consent"),
 ]

@@ -1,6 +1,6 @@
 """Wagtail admin integration of the community app."""
 
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -14,6 +14,11 @@ from .admin.moderation_bulk import ApproveCasesBulkAction, RejectCasesBulkAction
 from .admin.moderation_panel import ModerationPanel
 from .admin.moderation_viewsets import ModerationViewSetGroup
 from .admin.results import CampaignResultsViewSet
+from .admin.stories import (
+    hide_publish_while_consent_is_awaited,
+    promote_idea,
+    refuse_publish_while_consent_is_awaited,
+)
 from .models import CampaignPage, IdeaStatus
 
 
@@ -58,6 +63,7 @@ def register_community_log_actions(actions):
     )
     register_profile_log_actions(actions)
     register_moderation_log_actions(actions)
+    register_story_log_actions(actions)
 
 
 def register_moderation_log_actions(actions):
@@ -68,6 +74,42 @@ def register_moderation_log_actions(actions):
         ("community.moderation.reject", _("Reject post"), _("Post rejected and deleted")),
     ):
         actions.register_action(action, label, message)
+
+
+def register_story_log_actions(actions):
+    """Labels of the audit-log actions on stories: promotion, consent, withdrawal."""
+    for action, label, message in (
+        ("community.idea.promote", _("Promote idea"), _("Idea promoted to a draft story")),
+        (
+            "community.story.consent_request",
+            _("Ask consent"),
+            _("Contributors asked how to be named"),
+        ),
+        ("community.story.consent_accept", _("Accept credit"), _("Contributor accepted credit")),
+        (
+            "community.story.consent_decline",
+            _("Decline credit"),
+            _("Contributor asked to be anonymous"),
+        ),
+        (
+            "community.story.consent_override",
+            _("Override consent"),
+            _("Editor went on without a contributor's answer"),
+        ),
+        ("community.story.withdraw", _("Withdraw story"), _("Story unpublished: promotion undone")),
+        ("community.badge.withdraw", _("Withdraw badge"), _("Badge withdrawn")),
+    ):
+        actions.register_action(action, label, message)
+
+
+@hooks.register("register_admin_urls")
+def register_story_admin_urls():
+    """The promotion screen, reached from an idea's topic page."""
+    return [path("promote/<int:idea_id>/", promote_idea, name="community_promote_idea")]
+
+
+hooks.register("construct_page_action_menu", hide_publish_while_consent_is_awaited)
+hooks.register("before_edit_page", refuse_publish_while_consent_is_awaited)
 
 
 def register_profile_log_actions(actions):

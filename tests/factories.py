@@ -196,3 +196,27 @@ def create_profile(user=None, **attrs):
         attrs.setdefault("pseudonym", f"Pseudonym {next(_sequence)}")
     do_record_sign_up(user, accepted_terms=True, accepted_licence=True, **attrs)
     return user.contributor_profile
+
+
+def create_stories_index(parent=None, **attrs):
+    """A live community stories index, under the home page unless `parent` is given."""
+    from brandsite.home.models import HomePage
+    from community.models import CommunityStoriesIndexPage
+
+    parent = parent or HomePage.objects.get()
+    number = next(_sequence)
+    attrs.setdefault("title", f"Stories {number}")
+    attrs.setdefault("slug", f"stories-{number}")
+    return parent.add_child(instance=CommunityStoriesIndexPage(**attrs))
+
+
+def create_reply(topic, poster=None, content="I agree, and here is why.", approved=True):
+    """A reply in `topic`, approved unless told."""
+    poster = poster or create_user()
+    return Post.objects.create(
+        topic=topic,
+        poster=poster,
+        subject=f"Re: {topic.subject}",
+        content=content,
+        approved=approved,
+    )

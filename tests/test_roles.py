@@ -106,3 +106,31 @@ def test_every_signed_in_user_reads_the_forum(client_as, editor):
     )
     assert response.status_code == 200
     assert "An idea editors follow" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_moderators_draft_stories_only_under_stories_indexes_and_keep_it_after_sync(moderator):
+    from wagtail.models import GroupPagePermission, Workflow
+
+    from community.stories import set_up_stories_indexes
+    from tests.factories import create_stories_index
+
+    index = create_stories_index()
+    home = HomePage.objects.get()
+
+    def grants():
+        return sorted(
+            GroupPagePermission.objects.filter(group__name=MODERATORS).values_list(
+                "page_id", "permission__codename"
+            )
+        )
+
+    before = grants()
+    sync_roles()
+    set_up_stories_indexes()
+    sync_roles()
+    assert grants() == before == [(index.pk, "add_page"), (index.pk, "change_page")]
+    assert Workflow.objects.filter(name="Story publication").count() == 1
+    assert index.permissions_for_user(moderator).can_edit()
+    assert not home.permissions_for_user(moderator).can_edit()
+    assert not index.permissions_for_user(moderator).can_publish()

@@ -40,6 +40,8 @@ from .profiles import (
     do_set_avatar,
     do_update_contributor_profile,
 )
+from .stories import do_promote_idea
+from .story_consents import do_answer_story_consent, do_override_story_consents
 
 __all__ = [
     "ActionRefused",
@@ -64,6 +66,9 @@ __all__ = [
     "do_reject_cases",
     "pending_case_for_post",
     "post_became_visible",
+    "do_promote_idea",
+    "do_answer_story_consent",
+    "do_override_story_consents",
     "do_follow_forum",
     "do_follow_topic",
     "do_follow_topic_automatically",

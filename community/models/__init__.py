@@ -26,8 +26,15 @@ from .moderation import (
 from .notifications import SUBJECT_MAX_LENGTH, Notification, NotificationKind
 from .participation import TesterApplication, TesterApplicationStatus, VariantVote
 from .profiles import ContributorProfile, CreditPreference, NotificationFrequency
+from .stories import CommunityStoriesIndexPage, CommunityStoryPage, ConsentState, StoryConsent
+from .workflows import ContributorConsentTask
 
 __all__ = [
+    "CommunityStoriesIndexPage",
+    "CommunityStoryPage",
+    "ConsentState",
+    "ContributorConsentTask",
+    "StoryConsent",
     "Ban",
     "ModerationCase",
     "ModerationDecision",

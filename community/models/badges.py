@@ -28,7 +28,11 @@ BADGE_DESCRIPTIONS = {
 
 
 class BadgeAward(models.Model):
-    """One badge earned by one user, once: a later change of status does not take it back."""
+    """One badge earned by one user, once: a later change of status does not take it back.
+
+    The exception is the promotion badge: it says a story is on the site, so it goes when the
+    last live story made of the user's ideas is unpublished.
+    """
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="badge_awards"

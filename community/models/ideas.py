@@ -40,7 +40,10 @@ class Idea(models.Model):
     class Meta:
         verbose_name = _("idea")
         indexes = [models.Index(fields=["-votes_count"], name="idea_votes_count_idx")]
-        permissions = [("merge_idea", _("Can merge an idea into another"))]
+        permissions = [
+            ("merge_idea", _("Can merge an idea into another")),
+            ("promote_idea", _("Can promote an idea to a story")),
+        ]
 
     def __str__(self):
         return str(self.topic)

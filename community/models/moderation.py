@@ -293,6 +293,17 @@ class ModerationSettings(BaseGenericSetting):
             "Members with this many approved posts and no upheld report never wait for approval."
         ),
     )
+    stories_index = models.ForeignKey(
+        "community.CommunityStoriesIndexPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("stories index"),
+        help_text=_(
+            "Where promoted ideas become draft stories. Empty: the first live stories index."
+        ),
+    )
     panels = [
         MultiFieldPanel(
             [
@@ -304,6 +315,7 @@ class ModerationSettings(BaseGenericSetting):
             heading=_("Pre-moderation"),
         ),
         FieldPanel("report_threshold"),
+        FieldPanel("stories_index"),
     ]
 
     class Meta:

@@ -18,6 +18,7 @@ class NotificationKind(models.TextChoices):
     POST_REJECTED = "rejected", _("post rejected")
     PROMOTED = "promoted", _("idea promoted")
     MERGED = "merged", _("idea merged")
+    CONSENT_REQUEST = "consent", _("story consent request")
 
 
 class NotificationQuerySet(models.QuerySet):

@@ -34,7 +34,7 @@ def counts():
         "posts": Post.objects.count(),
         # The team account and the four demo accounts.
         "users": get_user_model().objects.count(),
-        # Root, home, campaign index and three campaigns, blog index and two posts.
+        # Root, home, campaign index and three campaigns, blog index and two posts, stories index.
         "pages": Page.objects.count(),
         # Three scents, three logos, two blog covers.
         "images": Image.objects.count(),
@@ -59,7 +59,7 @@ def test_load_demo_builds_the_site_once(client, settings):
         "topics": 4,
         "posts": 5,
         "users": 5,
-        "pages": 9,
+        "pages": 10,
         "images": 8,
         "votes": 4,
         "pending cases": 2,
@@ -116,6 +116,19 @@ def test_demo_blog_posts_link_to_the_scent_campaign(client, settings):
     page = client.get(posts.last().url).content.decode()
     assert 'href="/campaigns/new-scent/"' in page
     assert "The Atelier Verde team" in page
+
+
+@pytest.mark.django_db
+def test_demo_stories_index_is_where_promoted_ideas_go(client, settings):
+    from community.models import CommunityStoriesIndexPage, ModerationSettings
+    from community.stories import STORY_WORKFLOW_NAME
+
+    call_command("load_demo", verbosity=0)
+    call_command("load_demo", verbosity=0)
+    index = CommunityStoriesIndexPage.objects.live().get()
+    assert ModerationSettings.load().stories_index == index
+    assert index.get_workflow().name == STORY_WORKFLOW_NAME
+    assert "Community stories" in client.get(index.url).content.decode()
 
 
 @pytest.mark.django_db

@@ -36,7 +36,7 @@ def topic():
     return create_topic(subject="A fig and cedar soap")
 
 
-def test_seven_default_statuses_exist_with_one_default():
+def test_eight_default_statuses_exist_with_one_default():
     statuses = {status.slug: status for status in IdeaStatus.objects.all()}
     assert list(statuses) == [
         "new",
@@ -46,6 +46,7 @@ def test_seven_default_statuses_exist_with_one_default():
         "launched",
         "declined",
         "duplicate",
+        "promoted",
     ]
     assert {slug for slug, status in statuses.items() if status.requires_reason} == {
         "declined",

@@ -1,5 +1,5 @@
-"""Load the demo site: home page, brand settings, a welcome forum, campaigns and a blog; demo
-accounts (and their votes) only with DEBUG."""
+"""Load the demo site: home page, brand settings, a welcome forum, campaigns, a blog and a
+stories index; demo accounts (and their votes) only with DEBUG."""
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
@@ -15,6 +15,7 @@ from brandsite.core.demo.blog import load_blog
 from brandsite.core.demo.campaigns import load_campaigns
 from brandsite.core.demo.moderation import load_moderation
 from brandsite.core.demo.people import load_people
+from brandsite.core.demo.stories import load_stories
 from brandsite.core.models import BrandSettings
 from brandsite.home.models import HomePage
 from community.roles import CONSUMERS, EDITORS, MODERATORS
@@ -59,6 +60,7 @@ class Command(BaseCommand):
         load_blog(site.root_page, campaigns["scent"])
         load_people(team, demo_users, campaigns["scent"])
         load_moderation(demo_users, campaigns["scent"])
+        load_stories(site.root_page)
         if demo_users:
             self.stdout.write(f"Demo accounts ready (password: {DEMO_PASSWORD}).")
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))

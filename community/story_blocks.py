@@ -1,0 +1,66 @@
+"""StreamField blocks of community stories: text, quotes of the discussion, and credits."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+
+class CreditRole(blocks.ChoiceBlock):
+    choices = [("author", _("Idea author")), ("replier", _("Replier"))]
+
+
+class QuoteBlock(blocks.StructBlock):
+    """Words of a post, as plain text (never the post's HTML), with its author and a link to it."""
+
+    text = blocks.TextBlock(label=_("quoted text"))
+    author_name = blocks.CharBlock(label=_("credited as"), max_length=120)
+    post_url = blocks.CharBlock(label=_("link to the post"), max_length=500, required=False)
+    contributor = blocks.IntegerBlock(
+        label=_("contributor account"),
+        required=False,
+        help_text=_("Set by the promotion: whose consent this quote needs."),
+    )
+
+    class Meta:
+        icon = "openquote"
+        template = "community/blocks/story_quote_block.html"
+
+
+class CreditBlock(blocks.StructBlock):
+    """One contributor, named as their credit choice said at promotion time, and their part."""
+
+    name = blocks.CharBlock(label=_("credited as"), max_length=120)
+    role = CreditRole(label=_("role"))
+    contributor = blocks.IntegerBlock(label=_("contributor account"), required=False)
+
+
+class CreditsBlock(blocks.StructBlock):
+    """The people whose ideas and words the story is made of."""
+
+    heading = blocks.CharBlock(label=_("heading"), max_length=120, default=_("With ideas from"))
+    contributors = blocks.ListBlock(CreditBlock(), label=_("contributors"))
+
+    class Meta:
+        icon = "group"
+        template = "community/blocks/story_credits_block.html"
+
+
+class StoryBodyBlock(blocks.StreamBlock):
+    paragraph = blocks.RichTextBlock(
+        label=_("paragraph"), features=["h2", "h3", "bold", "italic", "link", "ol", "ul"]
+    )
+    quote = QuoteBlock(label=_("quote"))
+    credits = CreditsBlock(label=_("credits"))
+
+
+def contributor_ids(body):
+    """The accounts a story body quotes or credits, in the order they first appear."""
+    ids = []
+    for block in body:
+        if block.block_type == "quote":
+            found = [block.value["contributor"]]
+        elif block.block_type == "credits":
+            found = [credit["contributor"] for credit in block.value["contributors"]]
+        else:
+            continue
+        ids += [user_id for user_id in found if user_id and user_id not in ids]
+    return ids
