@@ -24,3 +24,11 @@ def test_public_pages_forbid_inline_scripts(client, url):
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "same-origin"
     assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+
+
+@pytest.mark.django_db
+def test_admin_shows_no_gravatar(client_as, moderator):
+    """Staff avatars are not fetched from Gravatar, which would learn a hash of their e-mail."""
+    response = client_as(moderator).get("/admin/")
+    assert response.status_code == 200
+    assert b"gravatar.com" not in response.content

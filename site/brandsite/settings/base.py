@@ -186,6 +186,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 WAGTAIL_SITE_NAME = "Cocreate"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Admin avatars without Gravatar: no third-party request carries a hash of staff e-mail addresses.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # django-machina
 MACHINA_FORUM_NAME = "Cocreate forum"
