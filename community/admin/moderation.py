@@ -157,6 +157,10 @@ class ModerationQueueIndexView(ModerationQueueAccessMixin, generic.IndexView):
         return permissions.can_decide_moderation_cases(self.request.user)
 
     @cached_property
+    def can_promote(self):
+        return permissions.can_promote_idea(self.request.user)
+
+    @cached_property
     def columns(self):
         subject_column = self._get_title_column_class(TitleColumn)
         columns = [
@@ -186,8 +190,8 @@ class ModerationQueueIndexView(ModerationQueueAccessMixin, generic.IndexView):
             columns.insert(0, BulkActionsCheckboxColumn("bulk_actions", obj_type="moderation_case"))
         return columns
 
-    def decision_url(self, action_type, case):
-        query = urlencode({"id": case.pk, "next": self.request.get_full_path()})
+    def decision_url(self, action_type, case, next_url=None):
+        query = urlencode({"id": case.pk, "next": next_url or self.request.get_full_path()})
         return reverse("wagtail_bulk_action", args=["community", "moderationcase", action_type]) + (
             "?" + query
         )
@@ -209,6 +213,17 @@ class ModerationQueueIndexView(ModerationQueueAccessMixin, generic.IndexView):
                     priority=20,
                 ),
             ]
+        if self.can_decide and self.can_promote and instance.is_topic_head and instance.post_id:
+            # A held idea worth a story: approve it, then land on the promotion screen.
+            promote_url = reverse("community_promote_idea", args=[instance.post.topic_id])
+            buttons.append(
+                MenuItem(
+                    _("Approve and promote"),
+                    url=self.decision_url("approve", instance, next_url=promote_url),
+                    icon_name="pick",
+                    priority=25,
+                )
+            )
         if url := post_url(instance):
             buttons.append(MenuItem(_("See on the site"), url=url, icon_name="view", priority=30))
         if permissions.can_ban_members(self.request.user) and (url := ban_author_url(instance)):

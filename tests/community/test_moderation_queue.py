@@ -242,6 +242,33 @@ def test_approving_a_held_topic_makes_the_topic_public(client_as, moderator, com
     assert Follow.objects.get(topic=topic, user=case.author).reason == "author"
 
 
+def test_a_held_idea_can_be_approved_and_promoted_in_one_go(client_as, moderator, committed):
+    case = held_post(topic_head=True, subject="Lavender candles")
+    held_post(subject="A held reply")
+    promote_url = f"/admin/promote/{case.post.topic_id}/"
+    client = client_as(moderator)
+    listing = client.get(QUEUE).content.decode()
+    assert listing.count("Approve and promote") == 1  # replies are not ideas to promote
+    with committed():
+        response = client.post(decide_url("approve", case, next_url=promote_url), follow=True)
+    assert response.redirect_chain[-1][0] == promote_url
+    assert "Lavender candles" in response.content.decode()
+    assert Topic.objects.get(subject="Lavender candles").approved
+
+
+def test_queue_readers_who_may_not_promote_are_not_offered_to(client_as, editor):
+    held_post(topic_head=True)
+    editor.groups.clear()
+    editor.user_permissions.add(
+        *Permission.objects.filter(
+            codename__in=["access_admin", "view_moderationcase", "change_moderationcase"]
+        )
+    )
+    listing = client_as(editor).get(QUEUE).content.decode()
+    assert "Approve" in listing
+    assert "Approve and promote" not in listing
+
+
 def test_rejecting_with_a_canned_reason_deletes_the_post_and_tells_the_author_why(
     client_as, editor, committed
 ):
