@@ -55,6 +55,16 @@ class SimilarIdeasStepMixin:
         return context
 
 
+class BanRefusalMixin:
+    """Refuse a banned member any posting or editing, with the ban's reason and end (403 page)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        ban = permissions.active_ban(request.user)
+        if ban is not None:
+            raise PermissionDenied(permissions.ban_refusal(ban))
+        return super().dispatch(request, *args, **kwargs)
+
+
 class ConsentRequiredMixin:
     """Send people whose accepted terms or licence changed to accept them before posting."""
 
@@ -100,28 +110,40 @@ class LockedTopicRefusalMixin:
 
 
 class TopicCreateView(
-    ConsentRequiredMixin, SimilarIdeasStepMixin, PostingLimitsMixin, machina_views.TopicCreateView
+    BanRefusalMixin,
+    ConsentRequiredMixin,
+    SimilarIdeasStepMixin,
+    PostingLimitsMixin,
+    machina_views.TopicCreateView,
 ):
     """A new topic, after a look at similar ideas, within the posting rate and message limits."""
 
     post_form_class = LimitedTopicForm
 
 
-class TopicUpdateView(PostingLimitsMixin, LockedTopicRefusalMixin, machina_views.TopicUpdateView):
+class TopicUpdateView(
+    BanRefusalMixin, PostingLimitsMixin, LockedTopicRefusalMixin, machina_views.TopicUpdateView
+):
     """An edited topic, within the posting rate and message limits."""
 
     post_form_class = LimitedTopicForm
 
 
 class PostCreateView(
-    ConsentRequiredMixin, PostingLimitsMixin, LockedTopicRefusalMixin, machina_views.PostCreateView
+    BanRefusalMixin,
+    ConsentRequiredMixin,
+    PostingLimitsMixin,
+    LockedTopicRefusalMixin,
+    machina_views.PostCreateView,
 ):
     """A reply, within the posting rate and message limits."""
 
     post_form_class = LimitedPostForm
 
 
-class PostUpdateView(PostingLimitsMixin, LockedTopicRefusalMixin, machina_views.PostUpdateView):
+class PostUpdateView(
+    BanRefusalMixin, PostingLimitsMixin, LockedTopicRefusalMixin, machina_views.PostUpdateView
+):
     """An edited reply, within the posting rate and message limits."""
 
     post_form_class = LimitedPostForm
