@@ -9,6 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import permissions
 from .admin.applications import TesterApplicationViewSet
+from .admin.bans import BanViewSet
 from .admin.bulk_actions import DeclineApplicationsBulkAction, SelectApplicationsBulkAction
 from .admin.results import CampaignResultsViewSet
 from .models import CampaignPage, IdeaStatus
@@ -134,3 +135,9 @@ def campaign_page_header_buttons(page, user, view_name, next_url=None):
 def campaign_page_listing_more_buttons(page, user, next_url=None):
     """In page listings, on each campaign's "more" menu."""
     yield from _applications_and_results_button(page, user, priority=70)
+
+
+@hooks.register("register_admin_viewset")
+def register_bans_viewset():
+    """The "Bans" screens (moderators): `community_bans:add` takes `?user=<id>`."""
+    return BanViewSet("community_bans", url_prefix="bans")
