@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.functional import cached_property
 from django.utils.text import Truncator
 from django.utils.translation import gettext
@@ -65,6 +65,13 @@ class BanForm(WagtailAdminModelForm):
         fields = ["user", "reason", "ends_at"]
 
 
+def ban_end(ban):
+    """When `ban` ends, as people read a date, or "For good"."""
+    if ban.ends_at is None:
+        return gettext("For good")
+    return formats.date_format(timezone.localtime(ban.ends_at), "DATETIME_FORMAT")
+
+
 def is_in_force(ban, now=None):
     """Whether `ban` bars its member now."""
     now = now or timezone.now()
@@ -103,7 +110,7 @@ class BanIndexView(generic.IndexView):
             Column(
                 "ends_at",
                 label=_("Until"),
-                accessor=lambda ban: ban.ends_at or gettext("For good"),
+                accessor=ban_end,
                 sort_key="ends_at",
             ),
             StatusTagColumn(
@@ -150,7 +157,10 @@ class BanCreateView(generic.CreateView):
                 data["user"], self.request.user, data["reason"], ends_at=data.get("ends_at")
             )
         except actions.ActionRefused as refusal:
+            # Refused by the action's rules (yourself, a moderator…): shown like a form error.
             form.add_error(None, refusal.message)
+            self.produced_error_code = "validation_error"
+            self.produced_error_message = self.get_error_message()
             return self.form_invalid(form)
         return self.save_action()
 
@@ -188,7 +198,7 @@ class BanInspectView(generic.InspectView):
         return self._name(self.object.lifted_by)
 
     def get_ends_at_display_value(self):
-        return self.object.ends_at or gettext("For good")
+        return ban_end(self.object)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
