@@ -5,6 +5,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from machina.apps.forum_conversation import views as machina_views
+from machina.apps.forum_conversation.forum_polls import views as machina_poll_views
 
 from community import permissions, ratelimits
 from community.permissions import outdated_consents
@@ -147,3 +148,7 @@ class PostUpdateView(
     """An edited reply, within the posting rate and message limits."""
 
     post_form_class = LimitedPostForm
+
+
+class TopicPollVoteView(BanRefusalMixin, machina_poll_views.TopicPollVoteView):
+    """A vote in a topic's poll, refused to banned members like every other vote."""

@@ -25,6 +25,7 @@ urlpatterns = [
         f"{conversation}<str:topic_slug>-<int:topic_pk>/<int:pk>/post/update/",
         posting.PostUpdateView.as_view(),
     ),
+    path("poll/<int:pk>/vote/", posting.TopicPollVoteView.as_view()),
     # Approving or rejecting a queued post tells its author.
     path("moderation/queue/<int:pk>/approve/", NotifyingPostApproveView.as_view()),
     path("moderation/queue/<int:pk>/disapprove/", NotifyingPostDisapproveView.as_view()),

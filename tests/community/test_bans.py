@@ -237,6 +237,26 @@ def test_a_banned_member_cannot_vote_for_an_idea(client_as, banned):
     assert not IdeaVote.objects.exists()
 
 
+def test_a_banned_member_cannot_vote_in_a_topic_poll(client_as, banned):
+    from machina.apps.forum_conversation.forum_polls.models import (
+        TopicPoll,
+        TopicPollOption,
+        TopicPollVote,
+    )
+
+    poll = TopicPoll.objects.create(topic=create_topic(), question="Which scent?", max_options=1)
+    option = TopicPollOption.objects.create(poll=poll, text="Fig")
+
+    response = client_as(banned).post(f"/forum/poll/{poll.pk}/vote/", {"options": [option.pk]})
+
+    assert_refused_with_reason(response)
+    assert not TopicPollVote.objects.exists()
+    voter = create_user()
+    response = client_as(voter).post(f"/forum/poll/{poll.pk}/vote/", {"options": [option.pk]})
+    assert response.status_code == 302
+    assert list(TopicPollVote.objects.values_list("voter", flat=True)) == [voter.pk]
+
+
 def test_a_banned_member_cannot_vote_for_a_variant_or_apply_as_tester(client_as, banned):
     campaign = create_campaign(body=[variant_vote_block(), call_block()])
     question_id, question = next(iter(campaign.variant_questions.items()))
@@ -271,6 +291,8 @@ def test_a_banned_member_may_still_read_and_edit_their_profile(client, client_as
     client = client_as(banned)
     topic = create_topic(forum=create_campaign().forum)
     assert client.get(topic_url(topic)).status_code == 200
+    settings_page = client.get("/community/account/").content.decode()
+    assert FOR_GOOD + ESCAPED_REASON in settings_page
 
     response = client.post(
         "/community/account/",
