@@ -54,7 +54,11 @@ def do_report_post(post, user, reason):
     reaches the threshold hides the post and opens its one case, later ones are only stored.
     """
     reason = _require_report(post, user, reason)
-    locked = Post.objects.select_for_update().select_related("topic__forum").get(pk=post.pk)
+    # Only the post's row: its topic and forum stay free for the posting that goes on meanwhile.
+    posts = Post.objects.select_for_update(of=("self",)).select_related("topic__forum")
+    locked = posts.filter(pk=post.pk).first()
+    if locked is None:  # Deleted by a moderator while this report was on its way.
+        raise ActionRefused(_("This post no longer exists: nothing was changed."), status=404)
     try:
         with transaction.atomic():
             report = PostReport.objects.create(post=locked, reporter=user, reason=reason)

@@ -1,5 +1,6 @@
 """Bans in the Wagtail admin: moderators list bans, ban a member and lift a ban in force."""
 
+import django_filters
 from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import quote, unquote
@@ -14,6 +15,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views import View
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
@@ -26,6 +28,30 @@ from community.models import Ban
 from community.models.moderation import BAN_REASON_MAX_LENGTH
 
 SEARCH_FIELDS = ["user__username", "user__email", "reason"]
+
+
+class BanFilterSet(WagtailFilterSet):
+    """The listing's filter: bans in force now, or those that ended."""
+
+    in_force = django_filters.ChoiceFilter(
+        label=_("In force?"),
+        choices=[("yes", _("In force")), ("no", _("Ended"))],
+        empty_label=_("All bans"),
+        method="filter_in_force",
+        widget=forms.RadioSelect,
+    )
+
+    class Meta:
+        model = Ban
+        fields = []
+
+    def filter_in_force(self, queryset, name, value):
+        in_force = Ban.objects.in_force().values("pk")
+        if value == "yes":
+            return queryset.filter(pk__in=in_force)
+        if value == "no":
+            return queryset.exclude(pk__in=in_force)
+        return queryset
 
 
 class MemberField(forms.CharField):
@@ -258,6 +284,7 @@ class BanViewSet(ModelViewSet):
     copy_view_enabled = False
     add_to_reference_index = False
     search_fields = SEARCH_FIELDS
+    filterset_class = BanFilterSet
     list_per_page = 50
 
     def get_form_class(self, for_update=False):

@@ -446,3 +446,36 @@ def test_the_ban_screens_permission_matrix(client, client_as, consumer, role, al
 def test_the_bans_menu_is_shown_to_moderators_only(client_as, moderator, editor):
     assert LISTING in client_as(moderator).get("/admin/").content.decode()
     assert LISTING not in client_as(editor).get("/admin/").content.decode()
+
+
+def test_the_listing_filters_bans_in_force_and_finds_members(client_as, moderator):
+    current = do_ban_user(create_user(username="still_banned"), moderator, "Spam")
+    old = expired_ban(create_user(username="long_ago"), moderator)
+    client = client_as(moderator)
+
+    in_force = client.get(f"{LISTING}?in_force=yes").content.decode()
+    ended = client.get(f"{LISTING}?in_force=no").content.decode()
+    found = client.get(f"{LISTING}?q=long_ago").content.decode()
+
+    assert f"{LISTING}{current.pk}/" in in_force and f"{LISTING}{old.pk}/" not in in_force
+    assert f"{LISTING}{old.pk}/" in ended and f"{LISTING}{current.pk}/" not in ended
+    assert f"{LISTING}{old.pk}/" in found and f"{LISTING}{current.pk}/" not in found
+
+
+@pytest.mark.parametrize("size", [2, 12])
+def test_the_listing_queries_do_not_grow_with_bans(
+    client_as, moderator, django_assert_max_num_queries, size
+):
+    for _ in range(size):
+        do_ban_user(create_user(), create_user("moderator"), REASON)
+    client = client_as(moderator)
+    client.get(LISTING)
+
+    with django_assert_max_num_queries(LISTING_MAX_QUERIES):
+        response = client.get(LISTING)
+    assert response.content.decode().count(ESCAPED_REASON) == size
+
+
+# Session, user, their permissions and admin profile, the bans' count, locales, the admin menu's
+# page, collection and site permissions, and the bans with their members and who banned them.
+LISTING_MAX_QUERIES = 11
