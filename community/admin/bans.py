@@ -22,6 +22,7 @@ from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleCo
 from wagtail.admin.utils import get_user_display_name
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import AdminDateTimeInput
 
 from community import actions, permissions
 from community.models import Ban
@@ -89,6 +90,7 @@ class BanForm(WagtailAdminModelForm):
     class Meta:
         model = Ban
         fields = ["user", "reason", "ends_at"]
+        widgets = {"ends_at": AdminDateTimeInput()}
 
 
 def ban_end(ban):
@@ -225,6 +227,12 @@ class BanInspectView(generic.InspectView):
 
     def get_ends_at_display_value(self):
         return ban_end(self.object)
+
+    def get_lifted_at_display_value(self):
+        lifted_at = self.object.lifted_at
+        if lifted_at is None:
+            return "—"
+        return formats.date_format(timezone.localtime(lifted_at), "DATETIME_FORMAT")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
