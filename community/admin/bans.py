@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.contrib.admin.utils import quote, unquote
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import formats, timezone
@@ -16,17 +15,17 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
 from wagtail.admin.utils import get_user_display_name
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets import AdminDateTimeInput
 
 from community import actions, permissions
 from community.models import Ban
 from community.models.moderation import BAN_REASON_MAX_LENGTH
+
+from .ban_forms import BanForm
 
 SEARCH_FIELDS = ["user__username", "user__email", "reason"]
 
@@ -53,44 +52,6 @@ class BanFilterSet(WagtailFilterSet):
         if value == "no":
             return queryset.exclude(pk__in=in_force)
         return queryset
-
-
-class MemberField(forms.CharField):
-    """A member named by their username or e-mail address, whatever the case."""
-
-    def clean(self, value):
-        value = super().clean(value).strip()
-        users = get_user_model().objects.filter(Q(username__iexact=value) | Q(email__iexact=value))
-        matches = list(users[:2])
-        if len(matches) > 1:
-            # An e-mail address shared by two accounts: the username is unique, ask for it.
-            matches = [user for user in matches if user.username.lower() == value.lower()]
-            if len(matches) != 1:
-                raise forms.ValidationError(
-                    _("Several members have this e-mail address: give the username instead.")
-                )
-        if not matches:
-            raise forms.ValidationError(_("No member has this username or e-mail address."))
-        return matches[0]
-
-
-class BanForm(WagtailAdminModelForm):
-    """Whom to ban, why (shown to them), and until when; saved by `do_ban_user`, not by the form."""
-
-    user = MemberField(
-        label=_("Member"), help_text=_("Their username or e-mail address."), max_length=254
-    )
-    reason = forms.CharField(
-        label=_("Reason"),
-        max_length=BAN_REASON_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Shown to the member whenever they try to post, vote or report."),
-    )
-
-    class Meta:
-        model = Ban
-        fields = ["user", "reason", "ends_at"]
-        widgets = {"ends_at": AdminDateTimeInput()}
 
 
 def ban_end(ban):
