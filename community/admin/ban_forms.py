@@ -2,7 +2,6 @@
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import AdminDateTimeInput
@@ -16,15 +15,15 @@ class MemberField(forms.CharField):
 
     def clean(self, value):
         value = super().clean(value).strip()
-        users = get_user_model().objects.filter(Q(username__iexact=value) | Q(email__iexact=value))
-        matches = list(users[:2])
+        users = get_user_model().objects
+        # A username names one account; an e-mail address may be shared by several.
+        matches = list(users.filter(username__iexact=value)[:2]) or list(
+            users.filter(email__iexact=value)[:2]
+        )
         if len(matches) > 1:
-            # An e-mail address shared by two accounts: the username is unique, ask for it.
-            matches = [user for user in matches if user.username.lower() == value.lower()]
-            if len(matches) != 1:
-                raise forms.ValidationError(
-                    _("Several members have this e-mail address: give the username instead.")
-                )
+            raise forms.ValidationError(
+                _("Several members have this e-mail address: give the username instead.")
+            )
         if not matches:
             raise forms.ValidationError(_("No member has this username or e-mail address."))
         return matches[0]

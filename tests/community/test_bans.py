@@ -377,12 +377,15 @@ def test_a_moderator_bans_from_the_admin_by_e_mail_and_lifts_the_ban(client_as, 
     ("data", "message"),
     [
         ({"user": "nobody"}, "No member has this username or e-mail address."),
+        ({"user": "shared@example.com"}, "Several members have this e-mail address"),
         ({"reason": ""}, "This field is required."),
         ({"self": True}, "You cannot ban yourself."),
     ],
 )
 def test_the_admin_form_refuses_with_a_message(client_as, moderator, data, message):
     member = create_user()
+    create_user(email="shared@example.com")
+    create_user(email="Shared@example.com")
     form = ban_form(moderator if data.pop("self", False) else member)
     form.update(data)
 
