@@ -174,7 +174,7 @@ def report_by_new_members(post, count):
 
 
 def test_a_reply_is_hidden_at_exactly_the_threshold_with_one_case(
-    reply, django_capture_on_commit_callbacks
+    reply, django_capture_on_commit_callbacks, mailoutbox
 ):
     set_threshold(2)
     report_by_new_members(reply, 1)
@@ -205,6 +205,14 @@ def test_a_reply_is_hidden_at_exactly_the_threshold_with_one_case(
     notification = Notification.objects.get(recipient=reply.poster)
     assert notification.kind == NotificationKind.POST_HIDDEN
     assert notification.post == reply
+    [mail] = mailoutbox
+    assert mail.to == [reply.poster.email]
+    assert mail.subject == (
+        "Your post in “A fig and cedar soap” is hidden after reports from members, until a "
+        "moderator reviews it."
+    )
+    # The reply's topic is still visible: the e-mail leads there.
+    assert topic_url(reply.topic) in mail.body
 
 
 def test_reports_after_the_threshold_are_stored_and_counted_on_the_one_case(reply):
