@@ -1,7 +1,9 @@
-"""Forms consumers fill in on campaign pages."""
+"""Forms consumers fill in on campaign pages and forum posts."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+
+from .models.moderation import REPORT_REASON_MAX_LENGTH
 
 
 class VariantVoteForm(forms.Form):
@@ -22,4 +24,16 @@ class TesterApplicationForm(forms.Form):
     consent_to_contact = forms.BooleanField(
         label=_("I agree to be contacted by e-mail about this test."),
         error_messages={"required": _("We can only select testers who agree to be contacted.")},
+    )
+
+
+class ReportPostForm(forms.Form):
+    """Why a member thinks a post should be reviewed by moderators."""
+
+    reason = forms.CharField(
+        label=_("Why should moderators review this post?"),
+        max_length=REPORT_REASON_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Only moderators read your report. The author is not told who reported."),
+        error_messages={"required": _("Say why this post should be reviewed.")},
     )

@@ -59,6 +59,14 @@ def describe(notification):
         return _("Your post in “%(subject)s” is approved: everyone can see it now.") % values
     if kind == NotificationKind.POST_REJECTED:
         return _("Your post in “%(subject)s” was not approved by the moderators.") % values
+    if kind == NotificationKind.POST_HIDDEN:
+        return (
+            _(
+                "Your post in “%(subject)s” is hidden after reports from members, until a "
+                "moderator reviews it."
+            )
+            % values
+        )
     if kind == NotificationKind.PROMOTED:
         return _("The idea “%(subject)s” became an article on the site. Thank you!") % values
     if kind == NotificationKind.MERGED:
@@ -88,6 +96,8 @@ def link_path(notification, request=None):
     topic = notification.topic
     if topic is None:
         return ""
+    if kind == NotificationKind.POST_HIDDEN and not topic.approved:
+        return ""  # A hidden first post hides its topic: there is nothing to see until it is kept.
     path = topic_path(topic)
     if kind == NotificationKind.STATUS:
         return f"{path}#idea-status"

@@ -1,10 +1,14 @@
 """Who may do what in the community app: one named predicate per decision."""
 
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from machina.apps.forum_conversation.models import Topic
 from machina.apps.forum_permission.handler import PermissionHandler
 
-from .models import CommunitySettings, ConsentRecord, Idea, campaign_of_forum
+from .models import Ban, CommunitySettings, ConsentRecord, Idea, campaign_of_forum
+
+#: Where `active_ban` keeps its answer on a user object, so one request asks the database once.
+_BAN_CACHE_ATTRIBUTE = "_community_active_ban"
 
 
 def can_take_part(user, campaign):
@@ -30,11 +34,6 @@ def can_view_moderation_queue(user):
 def can_decide_moderation_cases(user):
     """Approve or reject held and reported posts (moderators and editors)."""
     return user.has_perm("community.change_moderationcase")
-
-
-def can_ban_members(user):
-    """Bar a member from posting, voting and reporting (moderators)."""
-    return user.has_perm("community.add_ban")
 
 
 def can_set_idea_status(user):
@@ -146,3 +145,75 @@ def can_override_story_consent(user):
         and user.is_active
         and user.has_perm("community.override_storyconsent")
     )
+
+
+def active_ban(user):
+    """The ban in force on `user`, or None; asked once per user object (so once per request).
+
+    The cached ban's end is checked again on every call, so a long-lived object sees it expire.
+    """
+    if not user.is_authenticated:
+        return None
+    if not hasattr(user, _BAN_CACHE_ATTRIBUTE):
+        ban = Ban.objects.in_force().filter(user=user).order_by("-starts_at", "-pk").first()
+        setattr(user, _BAN_CACHE_ATTRIBUTE, ban)
+    ban = getattr(user, _BAN_CACHE_ATTRIBUTE)
+    if ban is not None and ban.ends_at is not None and ban.ends_at <= timezone.now():
+        return None
+    return ban
+
+
+def forget_active_ban(user):
+    """Drop the answer `active_ban` cached on this user object (after a ban or its lifting)."""
+    try:
+        delattr(user, _BAN_CACHE_ATTRIBUTE)
+    except AttributeError:
+        pass
+
+
+def ban_refusal(ban):
+    """What a banned member is told whenever they try to take part: why, and until when."""
+    if ban.ends_at is None:
+        return _("You cannot take part any more, this ban is for good: %(reason)s") % {
+            "reason": ban.reason
+        }
+    until = formats.date_format(timezone.localtime(ban.ends_at), "DATETIME_FORMAT")
+    return _("You cannot take part until %(until)s: %(reason)s") % {
+        "until": until,
+        "reason": ban.reason,
+    }
+
+
+def can_ban(user):
+    """Ban a member (moderators)."""
+    return bool(user.is_authenticated and user.has_perm("community.add_ban"))
+
+
+def can_lift_ban(user):
+    """Lift a ban in force before its end (moderators)."""
+    return bool(user.is_authenticated and user.has_perm("community.change_ban"))
+
+
+def ban_target_refusal(acting_user, user):
+    """Why `acting_user` may not ban `user` (themselves, a superuser, a moderator), or None."""
+    if user.pk == acting_user.pk:
+        return _("You cannot ban yourself.")
+    if user.is_superuser:
+        return _("Administrators cannot be banned.")
+    # Anyone who works in the admin (moderators, editors) loses that role first, then a ban.
+    if user.has_perm("wagtailadmin.access_admin") or can_set_idea_status(user):
+        return _("Moderators and editors cannot be banned: remove their role first.")
+    return None
+
+
+def report_refusal(user, post):
+    """Why `user` may not report `post` (beyond being banned), or None when they may."""
+    if not (user.is_authenticated and user.is_active):
+        return _("Sign in to report a post.")
+    if not PermissionHandler().can_read_forum(post.topic.forum, user):
+        return _("You may not report posts in this forum.")
+    if post.poster_id == user.pk:
+        return _("You cannot report your own post.")
+    if not post.approved:
+        return _("This post is already waiting for a moderator's review.")
+    return None

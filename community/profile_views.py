@@ -15,7 +15,7 @@ from .accounts import AvatarForm, ConsentForm, ContributorSettingsForm
 from .credits import contributor_profile
 from .models import CommunitySettings
 from .people import avatar_of, profile_context
-from .permissions import outdated_consents
+from .permissions import active_ban, ban_refusal, outdated_consents
 
 
 def contributor_profile_page(request, user_id):
@@ -37,6 +37,11 @@ def _settings_form(request, data=None):
     return ContributorSettingsForm(data, initial=initial, profile_owner=request.user)
 
 
+def _ban_notice(user):
+    ban = active_ban(user)
+    return ban_refusal(ban) if ban is not None else ""
+
+
 def _settings_page(request, settings_form=None, avatar_form=None, status=200):
     context = {
         "form": settings_form or _settings_form(request),
@@ -44,6 +49,8 @@ def _settings_page(request, settings_form=None, avatar_form=None, status=200):
         # Their own avatar, shown to them whatever their credit choice.
         "avatar": avatar_of(request.user),
         "profile_url": reverse("community:profile", args=[request.user.pk]),
+        # A banned member reads here, too, why and until when they cannot take part.
+        "ban_notice": _ban_notice(request.user),
     }
     return TemplateResponse(request, "community/account_settings.html", context, status=status)
 

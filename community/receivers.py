@@ -94,6 +94,18 @@ def notify_moderation(sender, post, approved, reason, acting_user, **kwargs):
     actions.do_notify([post.poster_id], exclude=[getattr(acting_user, "pk", None)], **fields)
 
 
+@receiver(signals.post_hidden, dispatch_uid="community.notify_post_hidden")
+def notify_post_hidden(sender, post, case, **kwargs):
+    """Tell a post's author that reports hid it until a moderator reviews it."""
+    actions.do_notify(
+        [post.poster_id],
+        NotificationKind.POST_HIDDEN,
+        topic=post.topic,
+        post=post,
+        subject=post.topic.subject,
+    )
+
+
 @receiver(signals.idea_promoted, dispatch_uid="community.notify_promotion")
 def notify_promotion(sender, idea, story, acting_user, **kwargs):
     """Tell an idea's author, its followers and the story's contributors that it became one."""

@@ -23,3 +23,5 @@ post_moderated = Signal()
 idea_merged = Signal()
 #: Sent with `idea`, `story` (the new page) and `acting_user` when an idea becomes a story.
 idea_promoted = Signal()
+#: Sent with `post` and `case` once members' reports hid `post` pending a moderator's review.
+post_hidden = Signal()

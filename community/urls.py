@@ -1,8 +1,15 @@
-"""Community URLs outside Wagtail pages: ideas, merges, follows, notifications, people."""
+"""Community URLs outside Wagtail pages: ideas, merges, follows, reports, notifications, people."""
 
 from django.urls import path
 
-from . import duplicate_views, notification_views, profile_views, story_views, views
+from . import (
+    duplicate_views,
+    notification_views,
+    profile_views,
+    report_views,
+    story_views,
+    views,
+)
 
 app_name = "community"
 
@@ -20,6 +27,7 @@ urlpatterns = [
         notification_views.unfollow_forum,
         name="unfollow_forum",
     ),
+    path("posts/<int:post_id>/report/", report_views.report_post, name="report_post"),
     path("notifications/", notification_views.notification_list, name="notifications"),
     path(
         "notifications/<int:notification_id>/read/",

@@ -126,6 +126,18 @@ def register_profile_log_actions(actions):
         actions.register_action(action, label, message)
 
 
+@hooks.register("register_log_actions")
+def register_report_and_ban_log_actions(actions):
+    """Labels of the audit-log actions on members' reports and on bans."""
+    for action, label, message in (
+        ("community.post.report", _("Report post"), _("Post reported by a member")),
+        ("community.post.hide", _("Hide reported post"), _("Post hidden after members' reports")),
+        ("community.ban.add", _("Ban member"), _("Member banned")),
+        ("community.ban.lift", _("Lift ban"), _("Ban lifted")),
+    ):
+        actions.register_action(action, label, message)
+
+
 class IdeaStatusViewSet(SnippetViewSet):
     """The statuses ideas can take: a brand renames, recolours or adds them (admins)."""
 

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from machina.apps.forum_conversation import views as machina_views
+from machina.apps.forum_conversation.forum_polls import views as machina_poll_views
 
 from community import permissions, ratelimits
 from community.permissions import outdated_consents
@@ -54,6 +55,16 @@ class SimilarIdeasStepMixin:
         context["similar_ideas_confirm_field"] = SIMILAR_IDEAS_CONFIRM_FIELD
         context["similar_ideas_confirmed"] = self.request.method == "POST" and self.confirmed()
         return context
+
+
+class BanRefusalMixin:
+    """Refuse a banned member any posting or editing, with the ban's reason and end (403 page)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        ban = permissions.active_ban(request.user)
+        if ban is not None:
+            raise PermissionDenied(permissions.ban_refusal(ban))
+        return super().dispatch(request, *args, **kwargs)
 
 
 class ConsentRequiredMixin:
@@ -120,6 +131,7 @@ class LockedTopicRefusalMixin:
 
 
 class TopicCreateView(
+    BanRefusalMixin,
     ConsentRequiredMixin,
     SimilarIdeasStepMixin,
     PostingLimitsMixin,
@@ -131,13 +143,16 @@ class TopicCreateView(
     post_form_class = LimitedTopicForm
 
 
-class TopicUpdateView(PostingLimitsMixin, LockedTopicRefusalMixin, machina_views.TopicUpdateView):
+class TopicUpdateView(
+    BanRefusalMixin, PostingLimitsMixin, LockedTopicRefusalMixin, machina_views.TopicUpdateView
+):
     """An edited topic, within the posting rate and message limits."""
 
     post_form_class = LimitedTopicForm
 
 
 class PostCreateView(
+    BanRefusalMixin,
     ConsentRequiredMixin,
     PostingLimitsMixin,
     HeldPostMessageMixin,
@@ -149,7 +164,13 @@ class PostCreateView(
     post_form_class = LimitedPostForm
 
 
-class PostUpdateView(PostingLimitsMixin, LockedTopicRefusalMixin, machina_views.PostUpdateView):
+class PostUpdateView(
+    BanRefusalMixin, PostingLimitsMixin, LockedTopicRefusalMixin, machina_views.PostUpdateView
+):
     """An edited reply, within the posting rate and message limits."""
 
     post_form_class = LimitedPostForm
+
+
+class TopicPollVoteView(BanRefusalMixin, machina_poll_views.TopicPollVoteView):
+    """A vote in a topic's poll, refused to banned members like every other vote."""

@@ -25,6 +25,7 @@ urlpatterns = [
         f"{conversation}<str:topic_slug>-<int:topic_pk>/<int:pk>/post/update/",
         posting.PostUpdateView.as_view(),
     ),
+    path("poll/<int:pk>/vote/", posting.TopicPollVoteView.as_view()),
     # One moderation queue, in the Wagtail admin; deciding from machina takes the same path.
     path("moderation/queue/", RedirectView.as_view(pattern_name=QUEUE_URL_NAME)),
     path("moderation/queue/<int:pk>/approve/", NotifyingPostApproveView.as_view()),

@@ -1,7 +1,8 @@
 """Every state change a user can cause in the community app, one function each, by concern."""
 
 from .badges import do_award_badge, do_credit_story
-from .base import ActionRefused, ConsentRequired
+from .bans import do_ban_user, do_lift_ban
+from .base import ActionRefused, ConsentRequired, require_not_banned
 from .campaigns import do_apply_as_tester, do_cast_variant_vote, do_decide_tester_application
 from .follows import (
     do_follow_forum,
@@ -40,6 +41,7 @@ from .profiles import (
     do_set_avatar,
     do_update_contributor_profile,
 )
+from .reports import do_report_post
 from .stories import do_promote_idea
 from .story_consents import do_answer_story_consent, do_override_story_consents
 
@@ -48,6 +50,10 @@ __all__ = [
     "ConsentRequired",
     "do_accept_current_documents",
     "do_award_badge",
+    "do_ban_user",
+    "do_lift_ban",
+    "do_report_post",
+    "require_not_banned",
     "do_credit_story",
     "do_record_sign_up",
     "do_remove_avatar",

@@ -37,10 +37,18 @@ def require_current_consent(user):
         raise ConsentRequired()
 
 
+def require_not_banned(user):
+    """Refuse a banned member, saying why and until when (HTTP 403)."""
+    ban = permissions.active_ban(user)
+    if ban is not None:
+        raise ActionRefused(permissions.ban_refusal(ban), status=403)
+
+
 def require_participation(campaign, user):
     """Refuse anyone who may not vote or apply on `campaign` now."""
     if not user.is_authenticated:
         raise PermissionDenied
+    require_not_banned(user)
     if not permissions.can_take_part(user, campaign):
         raise ActionRefused(_("This campaign is not open: nothing was changed."), status=403)
     require_current_consent(user)

@@ -14,6 +14,7 @@ from .base import (
     ActionRefused,
     on_commit_send,
     require_current_consent,
+    require_not_banned,
     require_within_rate_limit,
 )
 
@@ -29,6 +30,7 @@ def idea_topic(topic_id):
 def _require_idea_vote(topic, user):
     if not user.is_authenticated:
         raise PermissionDenied
+    require_not_banned(user)
     refusal = permissions.idea_vote_refusal(user, topic)
     if refusal is not None:
         raise ActionRefused(refusal, status=403)

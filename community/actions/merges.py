@@ -79,9 +79,11 @@ def _lock_ideas(source_topic, target_topic):
     # pair (in either direction) queue up instead of deadlocking, and votes queue behind both.
     for topic in sorted((source_topic, target_topic), key=lambda topic: topic.pk):
         Idea.objects.get_or_create(topic=topic)
+    # Only the ideas' rows: locking their topics too would block the topic foreign-key check of
+    # a follow committed meanwhile, while the merge waits for that follow (a deadlock).
     locked = {
         idea.pk: idea
-        for idea in Idea.objects.select_for_update()
+        for idea in Idea.objects.select_for_update(of=("self",))
         .select_related("topic")
         .filter(pk__in=[source_topic.pk, target_topic.pk])
         .order_by("pk")

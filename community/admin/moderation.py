@@ -10,7 +10,7 @@ import django_filters
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db.models import F
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
@@ -43,13 +43,10 @@ QUEUE_URL = "moderation_queue:index"
 
 
 def ban_author_url(case):
-    """The admin's "ban this member" form for the case's author, where the site has one."""
+    """The admin's "ban this member" form, filled in with the case's author."""
     if case.author_id is None:
         return None
-    try:
-        return reverse("community_bans:add") + "?" + urlencode({"user": case.author_id})
-    except NoReverseMatch:
-        return None
+    return reverse("community_bans:add") + "?" + urlencode({"user": case.author_id})
 
 
 def post_url(case):
@@ -226,7 +223,7 @@ class ModerationQueueIndexView(ModerationQueueAccessMixin, generic.IndexView):
             )
         if url := post_url(instance):
             buttons.append(MenuItem(_("See on the site"), url=url, icon_name="view", priority=30))
-        if permissions.can_ban_members(self.request.user) and (url := ban_author_url(instance)):
+        if permissions.can_ban(self.request.user) and (url := ban_author_url(instance)):
             buttons.append(MenuItem(_("Ban the author"), url=url, icon_name="lock", priority=40))
         return buttons
 

@@ -13,6 +13,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from community import permissions
 from community.models import ModerationCase, RejectionReason, WatchedWord
 
+from .bans import BanViewSet
 from .moderation import ModerationCaseFilterSet, ModerationQueueIndexView
 
 
@@ -104,13 +105,15 @@ class RejectionReasonViewSet(SnippetViewSet):
 
 
 class ModerationViewSetGroup(ViewSetGroup):
-    """The "Moderation" menu: the queue, watched words and rejection reasons."""
+    """The "Moderation" menu: the queue, bans, watched words and rejection reasons."""
 
     menu_label = _("Moderation")
     menu_icon = "warning"
     menu_order = 240
     items = (
         ModerationQueueViewSet("moderation_queue"),
+        # `community_bans:add` takes `?user=<id>`: the queue links to it for a post's author.
+        BanViewSet("community_bans", url_prefix="moderation/bans"),
         WatchedWordViewSet(),
         RejectionReasonViewSet(),
     )

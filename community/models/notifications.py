@@ -16,6 +16,7 @@ class NotificationKind(models.TextChoices):
     STATUS = "status", _("status change")
     POST_APPROVED = "approved", _("post approved")
     POST_REJECTED = "rejected", _("post rejected")
+    POST_HIDDEN = "hidden", _("post hidden after reports")
     PROMOTED = "promoted", _("idea promoted")
     MERGED = "merged", _("idea merged")
     CONSENT_REQUEST = "consent", _("story consent request")
