@@ -6,19 +6,13 @@ import pytest
 from machina.apps.forum_conversation.models import Topic
 
 from community.models import ModerationCase
-from tests.factories import DEFAULT_PASSWORD, create_campaign, create_user
+from tests.browser.signing_in import sign_in
+from tests.factories import create_campaign, create_user
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def sign_in(page, live_server, user, next_url):
-    page.goto(f"{live_server.url}/accounts/login/?next={next_url}")
-    page.get_by_label("Email").fill(user.email)
-    page.get_by_label("Password").fill(DEFAULT_PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
 
 
 def test_a_newcomers_idea_waits_is_approved_from_the_queue_and_its_author_is_told(

@@ -5,20 +5,14 @@ import re
 import pytest
 
 from community.models import ModerationCase, ModerationSettings
+from tests.browser.signing_in import sign_in
 from tests.community.notifying import create_reply
-from tests.factories import DEFAULT_PASSWORD, create_campaign, create_topic, create_user
+from tests.factories import create_campaign, create_topic, create_user
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def sign_in(page, live_server, user, next_url):
-    page.goto(f"{live_server.url}/accounts/login/?next={next_url}")
-    page.get_by_label("Email").fill(user.email)
-    page.get_by_label("Password").fill(DEFAULT_PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
 
 
 def report(page, live_server, reporter, topic_url, post, reason):

@@ -5,8 +5,8 @@ import re
 import pytest
 
 from community.models import CommunityStoryPage
+from tests.browser.signing_in import sign_in
 from tests.factories import (
-    DEFAULT_PASSWORD,
     create_campaign,
     create_profile,
     create_reply,
@@ -19,13 +19,6 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def sign_in(page, live_server, user, next_url):
-    page.goto(f"{live_server.url}/accounts/login/?next={next_url}")
-    page.get_by_label("Email").fill(user.email)
-    page.get_by_label("Password").fill(DEFAULT_PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
 
 
 def accept_on_site(new_page, live_server, user, story):
