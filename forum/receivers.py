@@ -13,7 +13,7 @@ from wagtail.signals import page_published
 
 from community.badges import award_for_approved_topic
 from community.models import CampaignPage
-from community.roles import CONSUMERS, MODERATORS, is_final_post_migrate
+from community.roles import CONSUMERS, EDITORS, MODERATORS, is_final_post_migrate
 
 from .campaigns import sync_campaign_forum
 from .moderation import post_became_visible
@@ -34,7 +34,9 @@ def sync_forum_permissions():
     # Every signed-in user reads what visitors read, whatever their groups (editors, for one).
     _grant(ANONYMOUS_READ, authenticated_user=True, user=None)
     _grant(CONSUMER_GRANTS, group=Group.objects.get_or_create(name=CONSUMERS)[0])
-    _grant(MODERATOR_GRANTS, group=Group.objects.get_or_create(name=MODERATORS)[0])
+    # Editors decide in the moderation queue too, so machina lets them see and act on what waits.
+    for moderating_group in (MODERATORS, EDITORS):
+        _grant(MODERATOR_GRANTS, group=Group.objects.get_or_create(name=moderating_group)[0])
 
 
 @receiver(post_migrate, dispatch_uid="forum_integration.sync_forum_permissions")

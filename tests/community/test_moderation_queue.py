@@ -527,9 +527,11 @@ def test_consumers_cannot_reach_watched_words(client_as, consumer):
     assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
 
 
-def test_the_post_link_shows_a_held_topic_to_moderators(client_as, moderator):
+@pytest.mark.parametrize("role", ["moderator", "editor"])
+def test_the_post_link_shows_a_held_topic_to_those_who_decide(client_as, role):
     case = held_post(topic_head=True, subject="Pebble soap", content="Smooth and flat.")
-    html = client_as(moderator).get(QUEUE).content.decode()
+    client = client_as(create_user(role))
+    html = client.get(QUEUE).content.decode()
     link = f"/forum/moderation/queue/{case.post_id}/"
     assert f'href="{link}"' in html
-    assert "Smooth and flat." in client_as(moderator).get(link).content.decode()
+    assert "Smooth and flat." in client.get(link).content.decode()
