@@ -1,6 +1,7 @@
 """The admin screen that makes a draft story of an idea: choose the replies to quote."""
 
 from django import forms
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -9,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from machina.apps.forum_conversation.models import Post, Topic
 from wagtail.admin import messages
+from wagtail.models import Page, TaskState
 
 from community import actions, permissions
 from community.actions.stories import do_promote_idea
@@ -109,11 +111,26 @@ def promote_idea(request, idea_id):
 
 
 def awaiting_consent(page):
-    """Whether `page` is a story whose contributors are still being asked."""
+    """Whether `page` is a story its contributors have not cleared: being asked, or never asked.
+
+    A story goes live the first time through its workflow, whose consent step asks everyone it
+    quotes or credits; once live, edits may be published directly.
+    """
     if not issubclass(page.specific_class or type(page), CommunityStoryPage):
         return False
     task = page.current_workflow_task
-    return task is not None and isinstance(task.specific, ContributorConsentTask)
+    if task is not None:
+        return isinstance(task.specific, ContributorConsentTask)
+    return not page.live and not _passed_consent(page)
+
+
+def _passed_consent(page):
+    return TaskState.objects.filter(
+        workflow_state__base_content_type=ContentType.objects.get_for_model(Page),
+        workflow_state__object_id=str(page.pk),
+        task__in=ContributorConsentTask.objects.all(),
+        status=TaskState.STATUS_APPROVED,
+    ).exists()
 
 
 def hide_publish_while_consent_is_awaited(menu_items, request, context):
@@ -129,8 +146,8 @@ def refuse_publish_while_consent_is_awaited(request, page):
         messages.error(
             request,
             _(
-                "The contributors have not all answered yet: wait for them, or override their "
-                "consent with a note, before publishing."
+                "The contributors have not all answered yet: submit the story to its workflow "
+                "and wait for them, or override their consent with a note, before publishing."
             ),
         )
         return redirect("wagtailadmin_pages:edit", page.pk)

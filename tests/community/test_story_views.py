@@ -153,6 +153,20 @@ def test_editors_cannot_publish_past_contributors_still_asked(idea, client, edit
     assert not story.live and story.title == "A fig soap"
 
 
+def test_a_story_never_submitted_cannot_be_published_past_its_contributors(idea, client, editor):
+    topic, reply = idea
+    story = promote(topic, editor, replies=[reply])
+    client.force_login(editor)
+    edit_url = f"/admin/pages/{story.pk}/edit/"
+    html = client.get(edit_url).content.decode()
+    assert 'name="action-publish"' not in html
+    assert 'name="action-submit"' in html
+    response = client.post(edit_url, {"action-publish": "1", "title": "Published anyway"})
+    assert response.status_code == 302 and response.url == edit_url
+    story.refresh_from_db()
+    assert not story.live and story.title == "A fig soap"
+
+
 def test_an_editor_overrides_through_the_workflow_action_with_a_note(idea, client, editor):
     from django.urls import reverse
 
