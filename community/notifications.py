@@ -86,6 +86,11 @@ def topic_path(topic):
     return reverse("forum_conversation:topic", kwargs=kwargs)
 
 
+def post_path(topic, post_pk):
+    """The address of one post in its topic's page, scrolled to it."""
+    return f"{topic_path(topic)}?post={post_pk}#{post_pk}"
+
+
 def link_path(notification, request=None):
     """Where the notification leads on the site, or "" when its content is gone."""
     kind = notification.kind
@@ -102,5 +107,5 @@ def link_path(notification, request=None):
     if kind == NotificationKind.STATUS:
         return f"{path}#idea-status"
     if notification.post_id and kind in (NotificationKind.REPLY, NotificationKind.POST_APPROVED):
-        return f"{path}?post={notification.post_id}#{notification.post_id}"
+        return post_path(topic, notification.post_id)
     return path

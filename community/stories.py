@@ -15,7 +15,6 @@ from .models import (
     IdeaStatus,
     ModerationSettings,
 )
-from .notifications import topic_path
 from .roles import EDITORS, grant_stories_index_permissions
 
 # Content, not interface: brands rename them in the admin like any workflow or status.
@@ -32,11 +31,6 @@ def plain_text(rendered_html):
     text = nh3.clean(_BLOCK_ENDS.sub("\n", str(rendered_html or "")), tags=set())
     lines = [" ".join(line.split()) for line in html.unescape(text).splitlines()]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-
-
-def post_path(post):
-    """The address of one post in its thread."""
-    return f"{topic_path(post.topic)}?post={post.pk}#{post.pk}"
 
 
 def promotion_index(moderation_settings=None):

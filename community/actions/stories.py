@@ -19,8 +19,8 @@ from ..models import (
     IdeaStatus,
     IdeaStatusChange,
 )
-from ..notifications import topic_path
-from ..stories import plain_text, post_path, promoted_status, promotion_index
+from ..notifications import post_path, topic_path
+from ..stories import plain_text, promoted_status, promotion_index
 from .base import ActionRefused, on_commit_send
 from .ideas import record_idea_status
 
@@ -71,7 +71,7 @@ def _story_body(idea, replies):
             {
                 "text": plain_text(reply.content.rendered),
                 "author_name": credited_name(reply.poster),
-                "post_url": post_path(reply),
+                "post_url": post_path(reply.topic, reply.pk),
                 "contributor": reply.poster_id,
             },
         )

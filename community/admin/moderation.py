@@ -30,6 +30,7 @@ from community.models import (
     ModerationCase,
     ModerationReason,
 )
+from community.notifications import post_path
 
 #: How much of a post the listing shows, as plain text (the link leads to the whole post).
 CONTENT_PREVIEW_CHARS = 600
@@ -54,16 +55,9 @@ def post_url(case):
     post = case.post
     if post is None:
         return None
-    topic = post.topic
     if not post.approved:
         return reverse("forum_moderation:queued_post", args=[post.pk])
-    kwargs = {
-        "forum_slug": topic.forum.slug,
-        "forum_pk": topic.forum_id,
-        "slug": topic.slug,
-        "pk": topic.pk,
-    }
-    return reverse("forum_conversation:topic", kwargs=kwargs) + f"?post={post.pk}#{post.pk}"
+    return post_path(post.topic, post.pk)
 
 
 class ModerationCaseFilterSet(WagtailFilterSet):
