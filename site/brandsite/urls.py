@@ -11,6 +11,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("brandsite.seo.urls")),
 ]
 
 if settings.DEBUG:
@@ -22,6 +23,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("community/", include("community.urls")),
+    path("search/", include("brandsite.sitesearch.urls")),
     # Before machina's own routes for the same paths: our subclasses of its views.
     path("forum/", include("forum.urls")),
     path("forum/", include("machina.urls")),

@@ -1,0 +1,1 @@
+"""Search-engine presence: page metadata, structured data, sitemaps, robots and the indexing gate."""
