@@ -1,1 +1,1 @@
-"""Search-engine presence: page metadata, structured data, sitemaps, robots and the indexing gate."""
+"""Search engines: page metadata, structured data, sitemaps, robots and the indexing gate."""
