@@ -51,3 +51,9 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def uncached_pages(settings):
+    """Turn the anonymous page cache off: query-count tests measure what a rendering costs."""
+    settings.ANONYMOUS_PAGE_CACHE_SECONDS = 0

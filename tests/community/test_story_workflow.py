@@ -242,7 +242,7 @@ def publish_story(editor, subject):
 
 @pytest.mark.parametrize("stories", [1, 3])
 def test_the_stories_index_lists_live_stories_in_constant_queries(
-    stories, editor, client, django_assert_num_queries
+    stories, editor, client, django_assert_num_queries, uncached_pages
 ):
     index = create_stories_index()
     published = [publish_story(editor, f"Idea {number}") for number in range(stories)]

@@ -105,7 +105,7 @@ def queries_of_a_warm_get(client, url):
 # 18 filtered at both sizes when written. None of them is per topic.
 @pytest.mark.parametrize("query", ["", "?status=planned&sort=votes"])
 def test_forum_page_query_count_does_not_grow_with_statuses(
-    client, django_assert_max_num_queries, query
+    client, django_assert_max_num_queries, query, uncached_pages
 ):
     moderator = create_user("moderator")
     counts = {}

@@ -150,7 +150,7 @@ def queries_of_a_warm_get(client, url):
 
 
 def test_forum_page_query_count_does_not_grow_with_voted_topics(
-    client, django_assert_max_num_queries
+    client, django_assert_max_num_queries, uncached_pages
 ):
     counts = {}
     for size in (3, 30):
