@@ -5,6 +5,7 @@ from django.urls import path
 from . import (
     duplicate_views,
     notification_views,
+    page_views,
     profile_views,
     report_views,
     story_views,
@@ -45,5 +46,6 @@ urlpatterns = [
     path("account/avatar/", profile_views.upload_avatar, name="upload_avatar"),
     path("account/avatar/remove/", profile_views.remove_avatar, name="remove_avatar"),
     path("account/consent/", profile_views.accept_documents, name="accept_documents"),
+    path("page-views/", page_views.count_page_view, name="count_page_view"),
     path("stories/<int:page_id>/consent/", story_views.story_consent, name="story_consent"),
 ]

@@ -74,7 +74,9 @@ def test_anonymous_post_still_gets_a_forum_key(rf, db):
     request = rf.post("/forum/")
     request.user = AnonymousUser()
     request.session = SessionStore()
-    SessionlessForumPermissionMiddleware(lambda r: None).process_request(request)
+    middleware = SessionlessForumPermissionMiddleware(lambda r: None)
+    middleware.process_request(request)
+    middleware.process_view(request, lambda r: None, (), {})
     assert request.user.forum_key
     assert request.session[SessionlessForumPermissionMiddleware.anonymous_forum_key_session_id] == (
         request.user.forum_key

@@ -34,6 +34,7 @@ from .notifications import (
     do_notify,
     do_unsubscribe_from_notifications,
 )
+from .page_views import do_count_page_view
 from .profiles import (
     do_accept_current_documents,
     do_record_sign_up,
@@ -46,6 +47,7 @@ from .stories import do_promote_idea
 from .story_consents import do_answer_story_consent, do_override_story_consents
 
 __all__ = [
+    "do_count_page_view",
     "ActionRefused",
     "ConsentRequired",
     "do_accept_current_documents",

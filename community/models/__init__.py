@@ -24,12 +24,14 @@ from .moderation import (
     WatchedWordAction,
 )
 from .notifications import SUBJECT_MAX_LENGTH, Notification, NotificationKind
+from .page_views import PageViewDay
 from .participation import TesterApplication, TesterApplicationStatus, VariantVote
 from .profiles import ContributorProfile, CreditPreference, NotificationFrequency
 from .stories import CommunityStoriesIndexPage, CommunityStoryPage, ConsentState, StoryConsent
 from .workflows import ContributorConsentTask
 
 __all__ = [
+    "PageViewDay",
     "CommunityStoriesIndexPage",
     "CommunityStoryPage",
     "ConsentState",
