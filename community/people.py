@@ -1,14 +1,12 @@
 """What a contributor's public profile shows: only what anonymous visitors may already read."""
 
-from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Min
-from machina.apps.forum.models import Forum
 from machina.apps.forum_conversation.models import Topic
 from machina.apps.forum_member.models import ForumProfile
-from machina.apps.forum_permission.handler import PermissionHandler
 
 from .credits import contributor_profile, public_name
 from .models import BadgeAward, Idea, IdeaStatus, IdeaStatusChange, StoryCredit
+from .permissions import forums_readable_by_anonymous
 
 #: The latest ideas a profile lists.
 IDEAS_SHOWN = 50
@@ -16,7 +14,7 @@ IDEAS_SHOWN = 50
 
 def public_topics(user):
     """`user`'s approved topics in forums that anonymous visitors can read."""
-    readable = PermissionHandler().get_readable_forums(Forum.objects.all(), AnonymousUser())
+    readable = forums_readable_by_anonymous()
     return Topic.objects.filter(poster=user, approved=True, forum__in=readable)
 
 

@@ -1,7 +1,9 @@
 """Who may do what in the community app: one named predicate per decision."""
 
+from django.contrib.auth.models import AnonymousUser
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from machina.apps.forum.models import Forum
 from machina.apps.forum_conversation.models import Topic
 from machina.apps.forum_permission.handler import PermissionHandler
 
@@ -9,6 +11,15 @@ from .models import Ban, CommunitySettings, ConsentRecord, Idea, campaign_of_for
 
 #: Where `active_ban` keeps its answer on a user object, so one request asks the database once.
 _BAN_CACHE_ATTRIBUTE = "_community_active_ban"
+
+
+def forums_readable_by_anonymous():
+    """The forums anonymous visitors may read, under machina's permissions.
+
+    machina works the permissions out now; the queryset it returns filters on the resulting ids,
+    so using it as a subquery costs no further query.
+    """
+    return PermissionHandler().get_readable_forums(Forum.objects.all(), AnonymousUser())
 
 
 def can_take_part(user, campaign):

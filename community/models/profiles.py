@@ -46,6 +46,10 @@ class ContributorProfile(models.Model):
         choices=NotificationFrequency.choices,
         default=NotificationFrequency.IMMEDIATELY,
     )
+    # Off until the person says otherwise: a profile gathers someone's activity in one place.
+    listed_by_search_engines = models.BooleanField(
+        _("let search engines list my profile"), default=False
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -1,3 +1,11 @@
 """Crawler-facing URLs, outside the language prefix: one sitemap and one robots.txt per site."""
 
-urlpatterns = []
+from django.urls import path
+
+from .robots import robots_txt
+from .sitemaps import sitemap
+
+urlpatterns = [
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+]

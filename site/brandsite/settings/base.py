@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # The sitemap.xml template of wagtail.contrib.sitemaps' view.
+    "django.contrib.sitemaps",
     "allauth",
     "allauth.account",
     "django_tasks",
@@ -84,6 +86,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "forum.middleware.SessionlessForumPermissionMiddleware",
+    "brandsite.seo.middleware.NoindexPrivatePathsMiddleware",
 ]
 
 ROOT_URLCONF = "brandsite.urls"
