@@ -165,6 +165,14 @@ class ContributorSettingsForm(PublicNameForm):
         choices=NotificationFrequency.choices,
         widget=forms.RadioSelect,
     )
+    listed_by_search_engines = forms.BooleanField(
+        label=_("Let search engines such as Google list my public profile"),
+        required=False,
+        help_text=_(
+            "Off unless you tick it: your profile page then asks search engines not to list it. "
+            "Your ideas in public forums can be found either way."
+        ),
+    )
 
     def __init__(self, *args, profile_owner, **kwargs):
         self.profile_owner = profile_owner

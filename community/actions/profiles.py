@@ -17,6 +17,7 @@ PROFILE_FIELDS = (
     "credit_preference",
     "marketing_opt_in",
     "notification_frequency",
+    "listed_by_search_engines",
 )
 
 
