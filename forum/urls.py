@@ -7,6 +7,7 @@ from django.urls import path
 from django.views.generic import RedirectView
 
 from . import posting
+from .feeds import PublicLastTopicsFeed
 from .moderation import QUEUE_URL_NAME, NotifyingPostApproveView, NotifyingPostDisapproveView
 from .views import CreditedTopicView, MemberProfileRedirectView, SortedForumView
 
@@ -26,6 +27,14 @@ urlpatterns = [
         posting.PostUpdateView.as_view(),
     ),
     path("poll/<int:pk>/vote/", posting.TopicPollVoteView.as_view()),
+    # machina's feeds, public content only; the URL names stay machina's.
+    path("feeds/topics/", PublicLastTopicsFeed()),
+    path("feeds/forum/<str:forum_slug>-<int:forum_pk>/topics/", PublicLastTopicsFeed()),
+    path(
+        "feeds/forum/<str:forum_slug>-<int:forum_pk>/topics/all/",
+        PublicLastTopicsFeed(),
+        {"descendants": True},
+    ),
     # One moderation queue, in the Wagtail admin; deciding from machina takes the same path.
     path("moderation/queue/", RedirectView.as_view(pattern_name=QUEUE_URL_NAME)),
     path("moderation/queue/<int:pk>/approve/", NotifyingPostApproveView.as_view()),

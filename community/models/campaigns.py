@@ -186,6 +186,8 @@ class CampaignPage(RoutablePageMixin, CampaignPageMixin, Page):  # noqa: DJ008 -
         if isinstance(parent, CampaignIndexPage):
             context["feed_index"] = parent
             context["feed_url"] = parent.get_url(request) + parent.reverse_subpage("feed")
+        if self.forum_id is not None:
+            context["ideas_feed_url"] = self.get_url(request) + self.reverse_subpage("ideas_feed")
         context["question_states"] = question_states(self, request.user)
         # The renditions of every image of the body in one query, instead of one per image.
         images = [block.value for block in self.body if block.block_type == "image"]
@@ -202,6 +204,12 @@ class CampaignPage(RoutablePageMixin, CampaignPageMixin, Page):  # noqa: DJ008 -
             context["tester_applications"] = {app.call_id: app for app in applications}
             context["tester_application_form"] = TesterApplicationForm()
         return context
+
+    @path("ideas/feed/", name="ideas_feed")
+    def ideas_feed(self, request):
+        from community.feeds import CampaignIdeasFeed
+
+        return CampaignIdeasFeed(self)(request)
 
     @path("vote/<str:question_id>/", name="vote")
     def vote(self, request, question_id):

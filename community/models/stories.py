@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -11,8 +12,8 @@ from wagtail.search import index
 from community.story_blocks import StoryBodyBlock, contributor_ids
 
 
-class CommunityStoriesIndexPage(Page):  # noqa: DJ008 - Page defines __str__
-    """Lists the live stories made of community ideas, newest first."""
+class CommunityStoriesIndexPage(RoutablePageMixin, Page):  # noqa: DJ008 - Page has __str__
+    """Lists the live stories made of community ideas, newest first, with an RSS feed."""
 
     intro = models.TextField(_("intro"), blank=True)
 
@@ -22,15 +23,30 @@ class CommunityStoriesIndexPage(Page):  # noqa: DJ008 - Page defines __str__
     class Meta:
         verbose_name = _("community stories index")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["stories"] = (
+    def get_stories(self):
+        """The live, public stories of this index, newest first."""
+        return (
             CommunityStoryPage.objects.child_of(self)
             .live()
             .public()
             .order_by("-first_published_at", "-pk")
         )
+
+    def feed_url(self, request):
+        return self.get_url(request) + self.reverse_subpage("feed")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["stories"] = self.get_stories()
+        context["feed_index"] = self
+        context["feed_url"] = self.feed_url(request)
         return context
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        from community.feeds import StoryFeed
+
+        return StoryFeed(self)(request)
 
 
 class CommunityStoryPage(Page):  # noqa: DJ008 - Page defines __str__
@@ -117,6 +133,10 @@ class CommunityStoryPage(Page):  # noqa: DJ008 - Page defines __str__
         context = super().get_context(request, *args, **kwargs)
         context["anonymous_ids"] = self.anonymous_contributor_ids()
         context["discussion_url"] = self.discussion_url()
+        parent = self.get_parent().specific
+        if isinstance(parent, CommunityStoriesIndexPage):
+            context["feed_index"] = parent
+            context["feed_url"] = parent.feed_url(request)
         return context
 
 
