@@ -8,24 +8,36 @@ moderators lock spam, and merged duplicate ideas are locked) and has enough appr
 or enough idea votes (SearchEngineSettings).
 """
 
+from django.core.cache import cache
 from django.db.models import Q
+from machina.apps.forum.models import Forum
 from machina.apps.forum_conversation.models import Topic
 
 from community.permissions import forums_readable_by_anonymous
 
 from .models import SearchEngineSettings
 
-#: Where a request keeps the forums anonymous visitors may read, worked out once per request.
-_READABLE_CACHE_ATTRIBUTE = "_seo_forums_readable_by_anonymous"
+#: The cache key of the ids of the forums anonymous visitors may read.
+PUBLIC_FORUMS_CACHE_KEY = "seo:public-forum-ids"
+#: machina works them out in several queries. Permission changes and new or deleted forums clear
+#: the cache; a forum moved under a private category is noticed within this time.
+PUBLIC_FORUMS_CACHE_SECONDS = 60 * 60
 
 
-def public_forums(request=None):
-    """The forums anonymous visitors may read, remembered on `request` when there is one."""
-    if request is None:
-        return forums_readable_by_anonymous()
-    if not hasattr(request, _READABLE_CACHE_ATTRIBUTE):
-        setattr(request, _READABLE_CACHE_ATTRIBUTE, forums_readable_by_anonymous())
-    return getattr(request, _READABLE_CACHE_ATTRIBUTE)
+def public_forum_ids():
+    """The ids of the forums anonymous visitors may read, cached across requests."""
+    ids = cache.get(PUBLIC_FORUMS_CACHE_KEY)
+    if ids is None:
+        ids = list(forums_readable_by_anonymous().values_list("pk", flat=True))
+        cache.set(PUBLIC_FORUMS_CACHE_KEY, ids, PUBLIC_FORUMS_CACHE_SECONDS)
+    return ids
+
+
+def forget_public_forums(sender, created=True, **kwargs):
+    """Receiver: a forum permission changed, or a forum came or went: work them out again."""
+    # machina saves a forum on every post to update its counters: those saves change nothing.
+    if created or sender is not Forum:
+        cache.delete(PUBLIC_FORUMS_CACHE_KEY)
 
 
 def indexable_topics(request=None):
@@ -35,14 +47,14 @@ def indexable_topics(request=None):
     enough_replies = Q(posts_count__gte=settings.min_replies + 1)
     enough_votes = Q(idea__votes_count__gte=settings.min_votes)
     return (
-        Topic.objects.filter(approved=True, forum__in=public_forums(request))
+        Topic.objects.filter(approved=True, forum__in=public_forum_ids())
         .exclude(status=Topic.TOPIC_LOCKED)
         .filter(enough_replies | enough_votes)
     )
 
 
 def is_topic_indexable(topic, request=None):
-    """Whether `topic` passes the gate (one query once the request knows the public forums)."""
+    """Whether `topic` passes the gate: the settings and one query (public forums are cached)."""
     if topic.pk is None or not topic.approved or topic.status == Topic.TOPIC_LOCKED:
         return False
     return indexable_topics(request).filter(pk=topic.pk).exists()

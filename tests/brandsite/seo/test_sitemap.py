@@ -151,6 +151,13 @@ def test_profiles_are_listed_only_when_their_owner_opted_in(client):
     assert f"{BASE}/community/people/{unlisted_person.pk}/" not in listed
 
 
+def test_a_forum_made_private_leaves_the_sitemap_at_once(client):
+    topic = topic_with(replies=2)
+    assert url_of(topic) in get_sitemap(client)  # the public forums are now cached
+    hide_from_anonymous(topic.forum)
+    assert url_of(topic) not in get_sitemap(client)
+
+
 def hide_from_anonymous_forum():
     forum = create_forum()
     hide_from_anonymous(forum)
@@ -180,6 +187,6 @@ def test_the_sitemap_query_count_does_not_grow_with_threads_or_pages(client):
     large = count_sitemap_queries(client)
 
     assert len(get_sitemap(client)) >= 2 * (10 + 10)
-    # Site, restrictions, pages and one per page type; settings; machina's permissions; threads;
-    # profiles: none per page nor per thread.
-    assert small == large == 13
+    # Site, view restrictions, pages and one per page type; settings; threads; profiles (the
+    # public forums are cached): none per page nor per thread.
+    assert small == large == 9
