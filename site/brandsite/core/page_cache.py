@@ -45,7 +45,7 @@ CONTENT_MODELS = frozenset(
         "community.Idea",
         "community.IdeaStatus",
         "community.IdeaStatusChange",
-        "community.Profile",
+        "community.ContributorProfile",
         "community.BadgeAward",
         "blog.Author",
         "taggit.Tag",

@@ -4,7 +4,7 @@ profiles; and links in what members write are marked as user content nobody vouc
 import pytest
 from machina.apps.forum_conversation.models import Topic
 
-from community.models import ContributorProfile
+from community.actions import do_update_contributor_profile
 from community.notifications import topic_path
 from tests.community.test_profiles import hide_from_anonymous
 from tests.factories import create_forum, create_profile, create_reply, create_topic
@@ -54,7 +54,8 @@ def test_a_profile_is_not_indexed_unless_its_owner_opted_in(client):
     person = create_profile(pseudonym="Fig & Moss").user
     url = f"/community/people/{person.pk}/"
     assert NOINDEX in client.get(url).content.decode()
-    ContributorProfile.objects.filter(user=person).update(listed_by_search_engines=True)
+    # Through the action the settings page uses: the visitors' cached copy is refreshed at once.
+    do_update_contributor_profile(person, acting_user=person, listed_by_search_engines=True)
     assert NOINDEX not in client.get(url).content.decode()
 
 
