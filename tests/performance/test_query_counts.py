@@ -23,7 +23,8 @@ from tests.community.stories import idea_with_replies, promote
 from tests.community.test_campaign_page_queries import build_campaign
 from tests.community.test_profiles import profile_with_ideas
 
-pytestmark = pytest.mark.django_db
+# The anonymous page cache is off: a hit costs no query, a rendering is what these count.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached_pages")]
 
 
 @pytest.fixture(autouse=True)
