@@ -13,7 +13,7 @@ from .views import CreditedTopicView, FlatIndexView, MemberProfileRedirectView, 
 conversation = "forum/<str:forum_slug>-<int:forum_pk>/topic/"
 
 urlpatterns = [
-    path("", FlatIndexView.as_view()),
+    path("", FlatIndexView.as_view(), name="forum_index"),
     path("forum/<str:slug>-<int:pk>/", SortedForumView.as_view(), name="forum_sorted_topics"),
     path(f"{conversation}create/", posting.TopicCreateView.as_view()),
     path(f"{conversation}<str:slug>-<int:pk>/", CreditedTopicView.as_view()),
