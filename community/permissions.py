@@ -88,18 +88,21 @@ def idea_votes_frozen_reason(topic):
     return None
 
 
-def idea_vote_refusal(user, topic):
-    """Why `user` may not vote on (or withdraw a vote from) `topic`, or None when they may."""
+def idea_vote_refusal(user, topic, forum_permissions=None):
+    """Why `user` may not vote on (or withdraw a vote from) `topic`, or None when they may.
+
+    `forum_permissions` is the request's machina permission handler, whose answers are cached.
+    """
     if not (user.is_authenticated and user.is_active):
         return _("Sign in to vote for ideas.")
-    if not PermissionHandler().can_read_forum(topic.forum, user):
+    if not (forum_permissions or PermissionHandler()).can_read_forum(topic.forum, user):
         return _("You may not vote in this forum.")
     return idea_votes_frozen_reason(topic)
 
 
-def can_vote_on_idea(user, topic):
+def can_vote_on_idea(user, topic, forum_permissions=None):
     """Vote for a topic's idea or withdraw the vote: signed in, approved unlocked topic, open."""
-    return idea_vote_refusal(user, topic) is None
+    return idea_vote_refusal(user, topic, forum_permissions) is None
 
 
 def follow_refusal(user, forum):

@@ -15,12 +15,20 @@ class ForumIntegrationConfig(AppConfig):
 
     def ready(self):
         from django.contrib.auth import get_user_model
+        from machina.apps.forum_conversation.signals import topic_viewed
+        from machina.apps.forum_tracking.receivers import update_user_trackers
 
         from community.credits import credited_name
 
         from . import receivers  # noqa: F401
+        from .tracking import mark_topic_read
 
         # machina names posters by calling the user method MACHINA_USER_DISPLAY_NAME_METHOD
         # names (its documented hook): the default `get_username` shows what allauth derived
         # from the e-mail address, so every forum page names people by their credit choice.
         get_user_model().add_to_class(CREDITED_NAME_METHOD, credited_name)
+
+        # Reading a topic marks it read through our tracking handler, which skips machina's
+        # queries when nothing was posted since the reader's last visit.
+        topic_viewed.disconnect(update_user_trackers)
+        topic_viewed.connect(mark_topic_read, dispatch_uid="forum_integration.mark_topic_read")

@@ -24,6 +24,13 @@ class CampaignPermissionChecker(ForumPermissionChecker):
 class CampaignPermissionHandler(PermissionHandler):
     """No new topic in the forum of a campaign that is not open (upcoming, closed or decided)."""
 
+    def forum_list_filter(self, qs, user):
+        # A forum page filters its sub-forums; a forum without any (every campaign's) asks to
+        # filter an empty queryset, which needs no grants: machina would read them all anyway.
+        if qs.query.is_empty():
+            return qs
+        return super().forum_list_filter(qs, user)
+
     def can_add_topic(self, forum, user):
         return takes_new_topics(forum) and super().can_add_topic(forum, user)
 

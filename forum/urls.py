@@ -9,11 +9,12 @@ from django.views.generic import RedirectView
 from . import posting
 from .feeds import PublicLastTopicsFeed
 from .moderation import QUEUE_URL_NAME, NotifyingPostApproveView, NotifyingPostDisapproveView
-from .views import CreditedTopicView, MemberProfileRedirectView, SortedForumView
+from .views import CreditedTopicView, FlatIndexView, MemberProfileRedirectView, SortedForumView
 
 conversation = "forum/<str:forum_slug>-<int:forum_pk>/topic/"
 
 urlpatterns = [
+    path("", FlatIndexView.as_view(), name="forum_index"),
     path("forum/<str:slug>-<int:pk>/", SortedForumView.as_view(), name="forum_sorted_topics"),
     path(f"{conversation}create/", posting.TopicCreateView.as_view()),
     path(f"{conversation}<str:slug>-<int:pk>/", CreditedTopicView.as_view()),

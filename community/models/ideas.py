@@ -39,7 +39,11 @@ class Idea(models.Model):
 
     class Meta:
         verbose_name = _("idea")
-        indexes = [models.Index(fields=["-votes_count"], name="idea_votes_count_idx")]
+        indexes = [
+            models.Index(fields=["-votes_count"], name="idea_votes_count_idx"),
+            # A status's ideas, most voted first: the forum's status filter sorted by votes.
+            models.Index(fields=["status", "-votes_count"], name="idea_status_votes_idx"),
+        ]
         permissions = [
             ("merge_idea", _("Can merge an idea into another")),
             ("promote_idea", _("Can promote an idea to a story")),
