@@ -1,6 +1,7 @@
 """Our subclasses of machina's views, matched before machina's own URLs for the same paths.
 
-`{% url 'forum_conversation:…' %}` still names machina's patterns, which resolve to these.
+`{% url 'forum_conversation:…' %}` still names machina's patterns, which resolve to these; our
+names only let the language links translate these addresses.
 """
 
 from django.urls import path
@@ -16,16 +17,22 @@ conversation = "forum/<str:forum_slug>-<int:forum_pk>/topic/"
 urlpatterns = [
     path("", FlatIndexView.as_view(), name="forum_index"),
     path("forum/<str:slug>-<int:pk>/", SortedForumView.as_view(), name="forum_sorted_topics"),
-    path(f"{conversation}create/", posting.TopicCreateView.as_view()),
-    path(f"{conversation}<str:slug>-<int:pk>/", CreditedTopicView.as_view()),
-    path(f"{conversation}<str:slug>-<int:pk>/update/", posting.TopicUpdateView.as_view()),
+    path(f"{conversation}create/", posting.TopicCreateView.as_view(), name="topic_create"),
+    path(f"{conversation}<str:slug>-<int:pk>/", CreditedTopicView.as_view(), name="topic_detail"),
+    path(
+        f"{conversation}<str:slug>-<int:pk>/update/",
+        posting.TopicUpdateView.as_view(),
+        name="topic_update",
+    ),
     path(
         f"{conversation}<str:topic_slug>-<int:topic_pk>/post/create/",
         posting.PostCreateView.as_view(),
+        name="post_create",
     ),
     path(
         f"{conversation}<str:topic_slug>-<int:topic_pk>/<int:pk>/post/update/",
         posting.PostUpdateView.as_view(),
+        name="post_update",
     ),
     path("poll/<int:pk>/vote/", posting.TopicPollVoteView.as_view()),
     # machina's feeds, public content only; the URL names stay machina's.

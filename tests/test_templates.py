@@ -107,6 +107,15 @@ def test_language_links_point_to_the_same_page(client):
     assert page.header_link("Français")["hreflang"] == "fr"
 
 
+def test_language_links_of_a_topic_page_lead_to_the_french_topic(client):
+    from tests.factories import create_topic
+
+    topic = create_topic()
+    url = f"/forum/forum/{topic.forum.slug}-{topic.forum.pk}/topic/{topic.slug}-{topic.pk}/"
+    page = outline(client.get(url))
+    assert page.header_link("Français")["href"] == f"/fr{url}"
+
+
 def test_signed_out_visitors_are_offered_sign_in_and_sign_up(client):
     page = outline(client.get("/"))
     assert page.header_link("Sign in")["href"] == "/accounts/login/"
