@@ -2,6 +2,7 @@
 
 from machina.apps.forum_permission.checker import ForumPermissionChecker
 from machina.apps.forum_permission.handler import PermissionHandler
+from machina.apps.forum_permission.models import GroupForumPermission, UserForumPermission
 
 from community.models import campaign_of_forum
 
@@ -19,6 +20,29 @@ class CampaignPermissionChecker(ForumPermissionChecker):
         if perm == "can_start_new_topics" and not takes_new_topics(forum):
             return False
         return super().has_perm(perm, forum)
+
+    def get_perms_for_forumlist(self, forums, perm_codenames=None):
+        """machina's permissions of several forums, each forum with rows of its own apart.
+
+        machina 1.3.1 carries one forum's own rows over to the forums after it in the list
+        (ellmetha/django-machina#319, not merged): a forum closed to a group closed every later
+        forum to that group, so members lost forums from the index and the search. A forum
+        without rows of its own changes nothing for the next, so those are computed together.
+        """
+        forums = list(forums)
+        if len(forums) < 2:
+            return super().get_perms_for_forumlist(forums, perm_codenames)
+        with_own_rows = set(
+            UserForumPermission.objects.filter(forum__in=forums)
+            .values_list("forum_id", flat=True)
+            .union(GroupForumPermission.objects.filter(forum__in=forums).values_list("forum_id"))
+        )
+        plain = [forum for forum in forums if forum.pk not in with_own_rows]
+        perms = super().get_perms_for_forumlist(plain, perm_codenames) if plain else {}
+        for forum in forums:
+            if forum.pk in with_own_rows:
+                perms.update(super().get_perms_for_forumlist([forum], perm_codenames))
+        return {forum: perms[forum] for forum in forums}
 
 
 class CampaignPermissionHandler(PermissionHandler):
