@@ -15,12 +15,18 @@ class ForumIntegrationConfig(AppConfig):
 
     def ready(self):
         from django.contrib.auth import get_user_model
+        from django.db.models.signals import post_delete, post_save
         from machina.apps.forum_conversation.signals import topic_viewed
+        from machina.apps.forum_permission.models import (
+            GroupForumPermission,
+            UserForumPermission,
+        )
         from machina.apps.forum_tracking.receivers import update_user_trackers
 
         from community.credits import credited_name
 
         from . import receivers  # noqa: F401
+        from .handler import forget_forums_with_own_permission_rows
         from .tracking import mark_topic_read
 
         # machina names posters by calling the user method MACHINA_USER_DISPLAY_NAME_METHOD
@@ -32,3 +38,11 @@ class ForumIntegrationConfig(AppConfig):
         # queries when nothing was posted since the reader's last visit.
         topic_viewed.disconnect(update_user_trackers)
         topic_viewed.connect(mark_topic_read, dispatch_uid="forum_integration.mark_topic_read")
+
+        for model in (UserForumPermission, GroupForumPermission):
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    forget_forums_with_own_permission_rows,
+                    sender=model,
+                    dispatch_uid=f"forum_integration.own_rows.{model.__name__}.{signal}",
+                )

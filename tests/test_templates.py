@@ -79,7 +79,7 @@ def test_home_page_in_english(client):
     assert page.header_link("Home")["href"] == "/"
     assert page.header_link("Home")["aria-current"] == "page"
     assert page.header_link("Forum")["href"] == "/forum/"
-    assert page.header_link("Search")["href"] == "/forum/search/"
+    assert page.header_link("Search")["href"] == "/search/"
     assert page.header_link("English")["aria-current"] == "true"
     assert page.header_link("Français")["href"] == "/fr/"
     assert "aria-current" not in page.header_link("Français")

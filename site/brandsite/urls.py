@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -24,6 +25,11 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("community/", include("community.urls")),
     path("search/", include("brandsite.sitesearch.urls")),
+    # machina's own search (haystack) gives way to the site search, keeping `q`.
+    path(
+        "forum/search/",
+        RedirectView.as_view(pattern_name="sitesearch:search", query_string=True),
+    ),
     # Before machina's own routes for the same paths: our subclasses of its views.
     path("forum/", include("forum.urls")),
     path("forum/", include("machina.urls")),

@@ -10,6 +10,8 @@ BATCH_SIZE = 500
 def markup_fields():
     """Every (model, MarkupTextField) pair of the installed models."""
     for model in apps.get_models():
+        if model._meta.proxy:  # its rows are those of the concrete model
+            continue
         for field in model._meta.get_fields():
             if isinstance(field, MarkupTextField):
                 yield model, field

@@ -84,7 +84,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Wagtail's RedirectMiddleware, plus old addresses below renamed pages and under /fr/.
+    "brandsite.core.redirects.PageRedirectMiddleware",
     "forum.middleware.SessionlessForumPermissionMiddleware",
     "brandsite.seo.middleware.NoindexPrivatePathsMiddleware",
 ]

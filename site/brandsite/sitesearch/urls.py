@@ -1,14 +1,8 @@
 """The public search page, inside the language prefix."""
 
 from django.urls import path
-from django.views.generic import RedirectView
+
+from . import views
 
 app_name = "sitesearch"
-urlpatterns = [
-    # Until the site search lands, machina's forum search answers.
-    path(
-        "",
-        RedirectView.as_view(pattern_name="forum_search:search", query_string=True),
-        name="search",
-    ),
-]
+urlpatterns = [path("", views.site_search, name="search")]
