@@ -33,14 +33,18 @@ class ClientResult:
     latencies: list = field(default_factory=list)
     errors: int = 0
     set_cookies: int = 0
+    cache_hits: int = 0
+    cookie_names: set = field(default_factory=set)
     statuses: dict = field(default_factory=dict)
     elapsed: float = 0.0
     cpu_seconds: float = 0.0
 
 
-def _ignore_interrupt():
-    # Ctrl-C reaches the whole process group: the runner handles it and stops the clients.
+def _client_signals():
+    # Ctrl-C reaches the whole process group: the runner handles it and stops the clients,
+    # which end quietly on the pool's SIGTERM.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _headers(target):
@@ -66,8 +70,12 @@ def run_client(target, duration):
             response = connection.getresponse()
             response.read()
             status = response.status
-            if response.getheader("Set-Cookie"):
+            cookies = [value for name, value in response.getheaders() if name == "Set-Cookie"]
+            if cookies:
                 result.set_cookies += 1
+                result.cookie_names.update(cookie.split("=", 1)[0] for cookie in cookies)
+            if response.getheader("X-Cache") == "hit":
+                result.cache_hits += 1  # served by the anonymous page cache
             if response.will_close:
                 connection.close()  # gunicorn's sync workers close after every response
         except (OSError, http.client.HTTPException):
@@ -104,6 +112,8 @@ class Summary:
     p99_ms: float
     errors: int
     set_cookies: int
+    cookie_names: list
+    cache_hit_share: float
     statuses: dict
     client_cpu_share: float
 
@@ -132,6 +142,10 @@ def summarise(results):
         p99_ms=ms(99),
         errors=sum(result.errors for result in results),
         set_cookies=sum(result.set_cookies for result in results),
+        cookie_names=sorted(set().union(*(result.cookie_names for result in results))),
+        cache_hit_share=round(
+            sum(result.cache_hits for result in results) / max(len(latencies), 1), 3
+        ),
         statuses=statuses,
         # Share of one CPU the clients used per second of load, summed over the clients.
         client_cpu_share=round(sum(result.cpu_seconds for result in results) / elapsed, 2),
@@ -144,7 +158,7 @@ class LoadGenerator:
     def __init__(self, concurrency):
         self.concurrency = concurrency
         context = multiprocessing.get_context("fork")
-        self.pool = context.Pool(concurrency, initializer=_ignore_interrupt)
+        self.pool = context.Pool(concurrency, initializer=_client_signals)
 
     def run(self, targets, duration):
         """Load for `duration` seconds with one client per target; returns a Summary."""

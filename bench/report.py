@@ -10,6 +10,7 @@ COLUMNS = (
     ("p95 ms", "p95_ms", 8),
     ("p99 ms", "p99_ms", 8),
     ("errors", "errors", 7),
+    ("cached", "cache_hit_share", 7),
     ("vs trivial", "ratio", 11),
 )
 
@@ -26,7 +27,7 @@ def rows_for_json(rows):
 
 def _cell(row, key):
     value = row.get(key)
-    if key == "ratio" and value is not None:
+    if key in ("ratio", "cache_hit_share") and value is not None:
         return f"{value:.0%}"
     return "" if value is None else str(value)
 

@@ -46,6 +46,8 @@ class Gunicorn:
             "sync",
             "--timeout",
             "120",
+            # Several gunicorns on one machine would share the default control socket path.
+            "--no-control-socket",
         ]
         with self.log_path.open("ab") as log:
             self.process = subprocess.Popen(  # noqa: S603 - our own gunicorn, no shell
