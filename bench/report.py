@@ -16,12 +16,16 @@ COLUMNS = (
 
 
 def rows_for_json(rows):
-    """The rows with each one's rate as a share of the trivial view's, measured first."""
-    reference = next(
-        (row["rate"] for row in rows if (row["page"], row["variant"]) == REFERENCE), None
-    )
+    """The rows with each one's rate as a share of the anonymous trivial view's rate measured
+    just before the page (`reference_rate`)."""
     return [
-        {**row, "ratio": round(row["rate"] / reference, 3) if reference else None} for row in rows
+        {
+            **row,
+            "ratio": round(row["rate"] / row["reference_rate"], 3)
+            if row.get("reference_rate")
+            else None,
+        }
+        for row in rows
     ]
 
 
@@ -54,8 +58,11 @@ def print_table(report):
         lines.append(f"search: {row['redirected_from']} redirects; measured {row['path']}")
     trivial = next((row for row in report["rows"] if row["page"] == REFERENCE[0]), None)
     if trivial:
+        references = [row["reference_rate"] for row in report["rows"]]
         lines.append(
-            f"load generator: {trivial['client_cpu_share']} CPUs busy during the trivial view"
+            f"vs trivial: the rate as a share of the anonymous trivial view's, measured just "
+            f"before each page ({min(references)} to {max(references)} req/s this run); the load "
+            f"generator used {trivial['client_cpu_share']} CPUs during the trivial view"
         )
     anonymous_cookies = sum(
         row["set_cookies"] for row in report["rows"] if row["variant"] == "anonymous"

@@ -185,7 +185,13 @@ class Bench:
             ]
         return [Target(HOST, self.port, path) for _n in range(count)]
 
+    def reference_rate(self):
+        """The trivial view's rate now: pages are compared with it, not with a rate measured
+        minutes earlier on a machine whose other load may have changed since."""
+        return self.load.run(self.targets(TRIVIAL_PATH, False), self.duration / 2).rate
+
     def measure(self, page, path, variants=("anonymous", "signed in")):
+        reference = None if path == TRIVIAL_PATH else self.reference_rate()
         for variant in variants:
             signed_in = variant == "signed in"
             final = resolve(self.port, path, self.cookies[0] if signed_in else "")
@@ -193,7 +199,9 @@ class Bench:
             if self.warmup:
                 self.load.run(targets, self.warmup)
             summary = self.load.run(targets, self.duration)
+            reference = reference or summary.rate
             row = {"page": page, "variant": variant, "path": final, **summary.as_dict()}
+            row["reference_rate"] = reference
             if final != path:
                 row["redirected_from"] = path
             self.rows.append(row)

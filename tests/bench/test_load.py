@@ -25,12 +25,12 @@ def test_a_summary_counts_every_client_and_its_errors():
     assert summary.statuses == {"200": 90, "500": 10}
 
 
-def test_each_page_is_reported_as_a_share_of_the_first_trivial_run():
+def test_each_page_is_reported_as_a_share_of_the_trivial_run_just_before_it():
     rows = [
-        {"page": "trivial view", "variant": "anonymous", "rate": 400.0},
-        {"page": "home", "variant": "signed in", "rate": 100.0},
+        {"page": "trivial view", "variant": "anonymous", "rate": 400.0, "reference_rate": 400.0},
+        {"page": "home", "variant": "signed in", "rate": 100.0, "reference_rate": 200.0},
     ]
-    assert [row["ratio"] for row in rows_for_json(rows)] == [1.0, 0.25]
+    assert [row["ratio"] for row in rows_for_json(rows)] == [1.0, 0.5]
 
 
 @pytest.mark.urls("brandsite.bench_urls")
