@@ -1,6 +1,7 @@
 """The bench's load generator and reference view: what `make bench` reports rests on them."""
 
-from urllib.parse import urlsplit
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -41,13 +42,39 @@ def test_the_bench_urls_add_a_trivial_view_to_the_site(client, db):
     assert client.get("/healthz").status_code == 200
 
 
-@pytest.mark.urls("brandsite.bench_urls")
-def test_a_client_loads_a_live_server_for_the_time_given(live_server):
-    address = urlsplit(live_server.url)
-    result = run_client(Target(address.hostname, address.port, "/__bench__/trivial"), 0.3)
+class OkOrMissing(BaseHTTPRequestHandler):
+    """200 on /ok (with the cache header of a page-cache hit), 404 elsewhere."""
+
+    def do_GET(self):
+        found = self.path == "/ok"
+        self.send_response(200 if found else 404)
+        self.send_header("X-Cache", "hit")
+        self.send_header("Content-Length", "3")
+        self.end_headers()
+        self.wfile.write(b"ok\n")
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def server():
+    """A local HTTP server: the client is tested without a database."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), OkOrMissing)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield httpd.server_address
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_a_client_loads_a_server_for_the_time_given_and_counts_what_fails(server):
+    host, port = server
+    result = run_client(Target(host, port, "/ok"), 0.3)
     assert len(result.latencies) > 1
     assert result.errors == 0
     assert result.statuses == {"200": len(result.latencies)}
+    assert result.cache_hits == len(result.latencies)
     assert result.elapsed >= 0.3
-    missing = run_client(Target(address.hostname, address.port, "/no-such-page/"), 0.1)
-    assert missing.errors == len(missing.latencies)
+    missing = run_client(Target(host, port, "/missing"), 0.1)
+    assert missing.errors == len(missing.latencies) > 0
