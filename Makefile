@@ -44,5 +44,9 @@ test: lint check messages
 	$(BIN)/pytest
 	$(PRODUCTION_ENV) $(MANAGE) check --deploy --fail-level WARNING
 
+# Serves the site as in production on 127.0.0.1 and measures each page: see the README.
+bench: install messages
+	$(BIN)/python -m bench.run
+
 clean:
 	rm -rf $(VENV) staticfiles var
