@@ -10,7 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from . import permissions
 from .admin.applications import TesterApplicationViewSet
 from .admin.bulk_actions import DeclineApplicationsBulkAction, SelectApplicationsBulkAction
-from .admin.insights import InsightsViewSet
+from .admin.insights import InsightsPanel, InsightsViewSet
 from .admin.moderation_bulk import ApproveCasesBulkAction, RejectCasesBulkAction
 from .admin.moderation_panel import ModerationPanel
 from .admin.moderation_viewsets import ModerationViewSetGroup
@@ -189,6 +189,13 @@ def add_moderation_panel(request, panels):
     """The moderation figures on the dashboard of those who may read the queue."""
     if permissions.can_view_moderation_queue(request.user):
         panels.append(ModerationPanel())
+
+
+@hooks.register("construct_homepage_panels")
+def add_insights_panel(request, panels):
+    """Last month's figures of every campaign on the dashboard of those who may read insights."""
+    if permissions.can_view_insights(request.user):
+        panels.append(InsightsPanel())
 
 
 def _applications_and_results_button(page, user, priority):

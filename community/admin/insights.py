@@ -1,7 +1,6 @@
 """Insights screens: a campaign's figures (or every campaign's) as charts, tables and exports."""
 
 import datetime
-from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -13,6 +12,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
@@ -20,7 +20,17 @@ from wagtail.admin.viewsets.base import ViewSet
 
 from community import permissions
 from community.charts import bar_chart
-from community.insights import PERIODS, WEEK, campaign_figures, ideas_by_status, period_for
+from community.insights import (
+    PERIODS,
+    WEEK,
+    campaign_figures,
+    home_summary,
+    ideas_by_status,
+    moderator_workload,
+    period_for,
+    top_contributors,
+)
+from community.insights.people import person_columns
 from community.models import CampaignPage
 
 
@@ -115,10 +125,24 @@ class CampaignInsightsView(
             }
             for figure in self.figures
         ]
-        context["statuses"] = ideas_by_status(self.campaign)
+        tables = InsightsTables(self)
+        context["tables"] = [
+            {
+                "key": key,
+                "title": title,
+                "headings": headings,
+                "rows": [
+                    [display(value) if not isinstance(value, str) else value for value in row]
+                    for row in rows
+                ],
+                "csv": self.table_url(key, "csv"),
+                "xlsx": self.table_url(key, "xlsx"),
+            }
+            for key in ("statuses", "contributors", "moderators")
+            for title, headings, rows in [tables.get(key)]
+        ]
         context["exports"] = {
-            table: (self.table_url(table, "csv"), self.table_url(table, "xlsx"))
-            for table in ("summary", "statuses")
+            "summary": (self.table_url("summary", "csv"), self.table_url("summary", "xlsx"))
         }
         context.update(
             period=self.period,
@@ -135,12 +159,67 @@ class CampaignInsightsView(
         return context
 
 
-@dataclass
-class TableRow:
-    """One line of an insights table: what is counted, and the number."""
+def _week_or_day(period):
+    return _("Week starting") if period.granularity == WEEK else _("Day")
 
-    label: str
-    value: object
+
+class InsightsTables:
+    """Every table of an insights screen as (title, headings, rows), rows being raw values."""
+
+    def __init__(self, view):
+        self.view = view
+        self.viewer = view.request.user
+        self.email = [_("E-mail")] if self.viewer.is_superuser else []
+
+    def keys(self):
+        return ["summary", "statuses", "contributors", "moderators"] + [
+            figure.key for figure in self.view.figures
+        ]
+
+    def get(self, key):
+        method = getattr(self, key, None)
+        if key in ("summary", "statuses", "contributors", "moderators"):
+            return method()
+        figure = next((f for f in self.view.figures if f.key == key), None)
+        if figure is None:
+            raise Http404
+        rows = [[day.isoformat(), value] for day, value in figure.points]
+        return figure.label, [_week_or_day(self.view.period), figure.label], rows
+
+    def _person(self, user, missing):
+        if user is None:
+            return [missing] + [""] * len(self.email)
+        return person_columns(user, self.viewer)
+
+    def summary(self):
+        rows = [[str(figure.label), figure.total] for figure in self.view.figures]
+        return _("Totals"), [_("Figure"), _("Total")], rows
+
+    def statuses(self):
+        rows = [[status.name, count] for status, count in ideas_by_status(self.view.campaign)]
+        return _("Ideas by status"), [_("Status"), _("Ideas")], rows
+
+    def contributors(self):
+        rows = [
+            [*person_columns(user, self.viewer), ideas, replies]
+            for user, ideas, replies in top_contributors(self.view.campaign, self.view.period)
+        ]
+        headings = [_("Contributor"), *self.email, _("Ideas"), _("Replies")]
+        return _("Top contributors"), headings, rows
+
+    def moderators(self):
+        rows = [
+            [
+                *self._person(user, _("Former moderator")),
+                decisions,
+                approved,
+            ]
+            for user, decisions, approved in moderator_workload(
+                self.view.campaign, self.view.period
+            )
+        ]
+        headings = [_("Moderator"), *self.email, _("Decisions"), _("Approved")]
+        return _("Moderator workload"), headings, rows
 
 
 class InsightsTableView(InsightsAccessMixin, InsightsScopeMixin, ReportView):
@@ -148,60 +227,57 @@ class InsightsTableView(InsightsAccessMixin, InsightsScopeMixin, ReportView):
 
     paginate_by = None
     header_icon = "table"
-    list_export = ["label", "value"]
 
     @cached_property
     def table(self):
-        table = self.kwargs["table"]
-        if table not in ("summary", "statuses") and table not in {f.key for f in self.figures}:
-            raise Http404
-        return table
-
-    @cached_property
-    def headings(self):
-        if self.table == "summary":
-            return _("Figure"), _("Total")
-        if self.table == "statuses":
-            return _("Status"), _("Ideas")
-        figure = next(f for f in self.figures if f.key == self.table)
-        return (_("Week starting") if self.period.granularity == WEEK else _("Day")), figure.label
+        return InsightsTables(self).get(self.kwargs["table"])
 
     @cached_property
     def columns(self):
-        label, value = self.headings
-        return [Column("label", label=label), Column("value", label=value)]
+        return [
+            Column(str(index), label=heading, accessor=str(index))
+            for index, heading in enumerate(self.table[1])
+        ]
+
+    @property
+    def list_export(self):
+        return [str(index) for index in range(len(self.table[1]))]
 
     @property
     def export_headings(self):
-        label, value = self.headings
-        return {"label": label, "value": value}
+        return {str(index): heading for index, heading in enumerate(self.table[1])}
 
     def get_page_title(self):
-        if self.table == "summary":
-            return _("Totals")
-        if self.table == "statuses":
-            return _("Ideas by status")
-        return self.headings[1]
+        return self.table[0]
 
     def get_page_subtitle(self):
         return self.campaign.title if self.campaign else _("All campaigns")
 
     def get_queryset(self):
-        if self.table == "summary":
-            return [TableRow(str(figure.label), figure.total) for figure in self.figures]
-        if self.table == "statuses":
-            return [
-                TableRow(status.name, count) for status, count in ideas_by_status(self.campaign)
-            ]
-        figure = next(f for f in self.figures if f.key == self.table)
-        return [TableRow(day.isoformat(), value) for day, value in figure.points]
+        return self.table[2]
 
     def get_index_url(self):
-        return self.table_url(self.table)
+        return self.table_url(self.kwargs["table"])
 
     def get_filename(self):
         scope = f"campaign-{self.campaign.pk}" if self.campaign else "all-campaigns"
-        return f"insights-{scope}-{self.table}-{datetime.date.today().isoformat()}"
+        today = datetime.date.today().isoformat()
+        return f"insights-{scope}-{self.kwargs['table']}-{today}"
+
+
+class InsightsPanel(Component):
+    """The admin home page's summary of every campaign over the last 30 days."""
+
+    name = "insights"
+    template_name = "community/admin/insights_panel.html"
+    order = 95
+
+    def get_context_data(self, parent_context):
+        figures = home_summary(period_for("30", "day"))
+        return {
+            "figures": [(figure.key, figure.label, display(figure.total)) for figure in figures],
+            "insights_url": reverse("insights:index"),
+        }
 
 
 class InsightsViewSet(ViewSet):

@@ -1,8 +1,7 @@
 """Campaign insights: what happened in one campaign (or all of them), per day or ISO week.
 
 Every figure is a database aggregate grouped by a truncated date, so the number of queries is the
-same whatever the number of ideas, votes or days. Nothing here names a person except
-`top_contributors` and `moderator_workload`, which name them as they chose to be credited.
+same whatever the number of ideas, votes or days. Nothing here names a person (`people` does).
 """
 
 import datetime
@@ -16,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from machina.apps.forum_conversation.models import Post, Topic
 
-from .models import (
+from community.models import (
     CampaignPage,
     CommunityStoryPage,
     ContributorProfile,
@@ -325,3 +324,29 @@ def ideas_by_status(campaign):
         count = counts.get(status.pk, 0) + (unreviewed if status == default else 0)
         rows.append((status, count))
     return rows
+
+
+def home_summary(period):
+    """The few figures of every campaign the admin home page shows, in five queries."""
+    scope = Scope()
+    votes = IdeaVote.objects.filter(scope.forum("idea__topic__"))
+    return [
+        participants_figure(scope, period),
+        count_figure(
+            "ideas",
+            _("Ideas"),
+            Topic.objects.filter(scope.forum(), approved=True),
+            "created",
+            period,
+        ),
+        count_figure("idea_votes", _("Idea votes"), votes, "created_at", period),
+        count_figure(
+            "campaign_views",
+            _("Page views of campaigns"),
+            PageViewDay.objects.filter(scope.page()),
+            "day",
+            period,
+            is_date=True,
+            value=Sum("views"),
+        ),
+    ]

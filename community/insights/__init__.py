@@ -1,0 +1,32 @@
+"""Campaign insights: figures over time from database aggregates, and the people behind them."""
+
+from .figures import (
+    DAY,
+    GRANULARITIES,
+    PERIODS,
+    WEEK,
+    Figure,
+    Period,
+    bucket_of,
+    campaign_figures,
+    home_summary,
+    ideas_by_status,
+    period_for,
+)
+from .people import moderator_workload, top_contributors
+
+__all__ = [
+    "DAY",
+    "GRANULARITIES",
+    "PERIODS",
+    "WEEK",
+    "Figure",
+    "Period",
+    "bucket_of",
+    "campaign_figures",
+    "home_summary",
+    "ideas_by_status",
+    "moderator_workload",
+    "period_for",
+    "top_contributors",
+]
