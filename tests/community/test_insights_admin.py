@@ -29,6 +29,8 @@ def test_an_editor_reads_every_figure_with_a_chart_and_a_table(client_as, editor
     assert '<td data-figure="campaign_views">15</td>' in html
     assert '<td data-figure="median_decision_hours">13.0</td>' in html
     assert html.count('role="img"') == 14
+    for table in ("summary", "statuses", "contributors", "moderators"):
+        assert html.count(f'data-table="{table}"') == 1
     assert "<title>" in html and "<table" in html
     assert 'href="/admin/insights/campaigns/' in html
 
