@@ -29,48 +29,7 @@ from community.models import (
     VariantVote,
 )
 
-DAY = "day"
-WEEK = "week"
-GRANULARITIES = (DAY, WEEK)
-#: The periods an editor can pick, in days back from today; None is all time.
-PERIODS = {"30": 30, "90": 90, "all": None}
-
-
-@dataclass
-class Period:
-    """The days a figure covers (both ends included) and how they are grouped."""
-
-    start: datetime.date
-    end: datetime.date
-    granularity: str = DAY
-
-    def buckets(self):
-        """The first day of every day or ISO week of the period, in order."""
-        first = bucket_of(self.start, self.granularity)
-        step = datetime.timedelta(days=7 if self.granularity == WEEK else 1)
-        days = []
-        while first <= self.end:
-            days.append(first)
-            first += step
-        return days
-
-
-def bucket_of(day, granularity):
-    """The day itself, or the Monday of its ISO week."""
-    return day - datetime.timedelta(days=day.weekday()) if granularity == WEEK else day
-
-
-def period_for(choice, granularity, campaign=None, today=None):
-    """The period an editor asked for: the last 30 or 90 days, or all the campaign's life."""
-    today = today or timezone.localdate()
-    granularity = granularity if granularity in GRANULARITIES else DAY
-    days = PERIODS.get(choice, 30)
-    if days is not None:
-        return Period(today - datetime.timedelta(days=days - 1), today, granularity)
-    opens = [campaign.opens_at] if campaign else CampaignPage.objects.values_list("opens_at")
-    opens = [value[0] if isinstance(value, tuple) else value for value in opens]
-    start = min((timezone.localdate(value) for value in opens), default=today)
-    return Period(min(start, today), today, granularity)
+from .periods import WEEK, bucket_of
 
 
 @dataclass

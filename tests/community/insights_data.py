@@ -122,3 +122,27 @@ EXPECTED_WEEKLY = {
     "campaign_views": (15, [10, 5, 0, 0]),
     "story_views": (7, [0, 0, 7, 0]),
 }
+
+
+def grow(campaign, times):
+    """`times` more ideas, replies, votes, reports, decisions and days of page views."""
+    today = timezone.localdate()
+    moderator = create_user("moderator")
+    for n in range(times):
+        voter = create_user()
+        topic = create_topic(forum=campaign.forum, poster=create_user())
+        reply = create_reply(topic, poster=create_user())
+        set_idea_status(topic, "under-review", acting_user=moderator)
+        IdeaVote.objects.create(idea=Idea.objects.get(topic=topic), voter=voter)
+        VariantVote.objects.create(page=campaign, question_id="q", variant_id="v", voter=voter)
+        PostReport.objects.create(post=reply, reporter=voter, reason="rude")
+        ModerationCase.objects.create(
+            post=reply,
+            forum=campaign.forum,
+            subject="s",
+            reason="reported",
+            decided_at=timezone.now(),
+            decision="approved",
+            decided_by=moderator,
+        )
+        PageViewDay.objects.create(page=campaign, day=today - datetime.timedelta(days=n), views=3)
