@@ -222,11 +222,21 @@ class InsightsTables:
         return _("Moderator workload"), headings, rows
 
 
+def _inert_in_spreadsheets(value):
+    # A pseudonym such as "=HYPERLINK(…)" must stay text when the CSV is opened in a spreadsheet
+    # (Wagtail already does this for XLSX): https://owasp.org/www-community/attacks/CSV_Injection
+    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
 class InsightsTableView(InsightsAccessMixin, InsightsScopeMixin, ReportView):
     """One table of the insights screen, as HTML, CSV or XLSX (`?export=csv|xlsx`)."""
 
     paginate_by = None
     header_icon = "table"
+    custom_value_preprocess = {
+        **ReportView.custom_value_preprocess,
+        str: {ReportView.FORMAT_CSV: _inert_in_spreadsheets},
+    }
 
     @cached_property
     def table(self):

@@ -89,3 +89,10 @@ def test_query_counts_do_not_grow_with_the_data(client_as, editor, two_campaigns
     assert counts[0] == counts[1], counts
     if url == DASHBOARD:
         assert counts[1] <= 32
+
+
+def test_a_pseudonym_that_looks_like_a_formula_stays_text_in_the_csv(client_as, editor):
+    campaign, people = build_campaign()
+    create_profile(people["alice"], pseudonym="=HYPERLINK(1)")
+    url = f"/admin/insights/campaigns/{campaign.pk}/table/contributors/?period=all&export=csv"
+    assert ["'=HYPERLINK(1)", "1", "0"] in download(client_as(editor), url)
