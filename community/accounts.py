@@ -1,16 +1,27 @@
 """Forms of contributor accounts: sign-up with consent and credit, settings, avatar, consent."""
 
+from urllib.parse import urlsplit
+
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import redirect
+from django.urls import Resolver404, resolve
 from django.utils.html import format_html
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Site
 
 from . import actions
 from .avatars import AVATAR_ACCEPT, validate_avatar
-from .models import CommunitySettings, ContributorProfile, CreditPreference, NotificationFrequency
+from .models import (
+    CampaignPage,
+    CommunitySettings,
+    ContributorProfile,
+    CreditPreference,
+    NotificationFrequency,
+)
 
 
 def _document_label(linked, plain, page, version):
@@ -44,6 +55,46 @@ def consent_fields(form, community_settings):
         ),
         error_messages={"required": _("Accept the contribution licence to take part.")},
     )
+
+
+def _campaign_of_forum_path(path):
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return None
+    forum_pk = match.kwargs.get("forum_pk")
+    if forum_pk is None and match.view_name == "forum:forum":
+        forum_pk = match.kwargs.get("pk")
+    if forum_pk is None:
+        return None
+    return CampaignPage.objects.filter(forum_id=forum_pk).first()
+
+
+def campaign_signed_up_from(request):
+    """The campaign whose page or forum the sign-up started from (its `next` address), or None.
+
+    Only the address the newcomer was sent back to is read: nothing is tracked on the way.
+    """
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        return None
+    path = urlsplit(next_url).path
+    if not path.startswith("/"):
+        return None
+    site = Site.find_for_request(request)
+    if site is not None:
+        # The page itself or one of its routes (vote/…, apply/…): the deepest campaign wins.
+        root = site.root_page.url_path.rstrip("/")
+        parts = [part for part in path.split("/") if part]
+        prefixes = [root + "/" + "".join(f"{part}/" for part in parts[:n]) for n in range(1, 9)]
+        campaign = (
+            CampaignPage.objects.filter(url_path__in=prefixes[: len(parts)])
+            .order_by("-depth")
+            .first()
+        )
+        if campaign is not None:
+            return campaign
+    return _campaign_of_forum_path(path)
 
 
 class PublicNameForm(forms.Form):
@@ -141,6 +192,7 @@ class SignupForm(PublicNameForm, AllauthSignupForm):
                 pseudonym=data["pseudonym"],
                 credit_preference=data["credit_preference"],
                 marketing_opt_in=data["marketing_opt_in"],
+                signed_up_via=campaign_signed_up_from(request),
             )
         return user
 

@@ -37,6 +37,11 @@ def can_view_campaign_results(user):
     return user.has_perm("community.view_testerapplication")
 
 
+def can_view_insights(user):
+    """Read campaign and site insights in the admin, and export them (editors)."""
+    return user.has_perm("community.view_insights")
+
+
 def can_view_moderation_queue(user):
     """Read the moderation queue and its figures in the admin (moderators and editors)."""
     return user.has_perm("community.view_moderationcase")

@@ -51,6 +51,8 @@ MODEL_PERMISSIONS = {
         ("community", "merge_idea"),
         ("community", "promote_idea"),
         ("community", "override_storyconsent"),
+        # Campaign insights: figures and exports of every campaign (not moderators').
+        ("community", "view_insights"),
         *MODERATION_QUEUE,
     ),
     MODERATORS: (

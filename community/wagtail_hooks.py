@@ -10,6 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from . import permissions
 from .admin.applications import TesterApplicationViewSet
 from .admin.bulk_actions import DeclineApplicationsBulkAction, SelectApplicationsBulkAction
+from .admin.insights import InsightsPanel, InsightsViewSet
 from .admin.moderation_bulk import ApproveCasesBulkAction, RejectCasesBulkAction
 from .admin.moderation_panel import ModerationPanel
 from .admin.moderation_viewsets import ModerationViewSetGroup
@@ -158,6 +159,7 @@ class CampaignsViewSetGroup(ViewSetGroup):
     items = (
         TesterApplicationViewSet("tester_applications", url_prefix="tester-applications"),
         CampaignResultsViewSet(),
+        InsightsViewSet(),
         IdeaStatusViewSet(),
     )
 
@@ -189,6 +191,13 @@ def add_moderation_panel(request, panels):
         panels.append(ModerationPanel())
 
 
+@hooks.register("construct_homepage_panels")
+def add_insights_panel(request, panels):
+    """Last month's figures of every campaign on the dashboard of those who may read insights."""
+    if permissions.can_view_insights(request.user):
+        panels.append(InsightsPanel())
+
+
 def _applications_and_results_button(page, user, priority):
     if issubclass(page.specific_class or type(page), CampaignPage) and (
         permissions.can_view_campaign_results(user)
@@ -201,6 +210,15 @@ def _applications_and_results_button(page, user, priority):
 def campaign_page_header_buttons(page, user, view_name, next_url=None):
     """On a campaign's edit and explorer views: its applications, which lead to its results."""
     yield from _applications_and_results_button(page, user, priority=70)
+    yield from _insights_button(page, user, priority=71)
+
+
+def _insights_button(page, user, priority):
+    if issubclass(page.specific_class or type(page), CampaignPage) and (
+        permissions.can_view_insights(user)
+    ):
+        url = reverse("insights:campaign", args=[page.pk])
+        yield Button(_("Insights"), url, icon_name="table", priority=priority)
 
 
 @hooks.register("register_page_listing_more_buttons")

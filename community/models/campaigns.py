@@ -175,6 +175,7 @@ class CampaignPage(RoutablePageMixin, CampaignPageMixin, Page):  # noqa: DJ008 -
     class Meta:
         verbose_name = _("campaign")
         verbose_name_plural = _("campaigns")
+        permissions = [("view_insights", _("Can view campaign insights"))]
 
     def get_context(self, request, *args, **kwargs):
         from community.forms import TesterApplicationForm

@@ -51,6 +51,17 @@ class ContributorProfile(models.Model):
         _("let search engines list my profile"), default=False
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # The campaign whose page the newcomer signed up from: the brand's insights count the
+    # sign-ups each campaign brought, from this one link and nothing about the visit itself.
+    signed_up_via = models.ForeignKey(
+        "community.CampaignPage",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="sign_ups",
+        verbose_name=_("signed up via campaign"),
+    )
 
     class Meta:
         verbose_name = _("contributor profile")

@@ -151,3 +151,13 @@ def test_no_demo_accounts_without_debug(settings):
     assert Topic.objects.count() == 2
     assert not VariantVote.objects.exists()
     assert not ModerationCase.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_demo_scent_campaign_has_four_weeks_of_page_views_once(settings):
+    from community.models import PageViewDay
+
+    call_command("load_demo", verbosity=0)
+    call_command("load_demo", verbosity=0)
+    scent = CampaignPage.objects.get(slug="new-scent")
+    assert PageViewDay.objects.filter(page=scent).count() == 28

@@ -13,6 +13,7 @@ from wagtail.models import Site
 
 from brandsite.core.demo.blog import load_blog
 from brandsite.core.demo.campaigns import load_campaigns
+from brandsite.core.demo.insights import load_insights
 from brandsite.core.demo.moderation import load_moderation
 from brandsite.core.demo.people import load_people
 from brandsite.core.demo.stories import load_stories
@@ -61,6 +62,7 @@ class Command(BaseCommand):
         load_people(team, demo_users, campaigns["scent"])
         load_moderation(demo_users, campaigns["scent"])
         load_stories(site.root_page)
+        load_insights(campaigns["scent"])
         if demo_users:
             self.stdout.write(f"Demo accounts ready (password: {DEMO_PASSWORD}).")
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))
