@@ -60,7 +60,7 @@ def test_load_demo_builds_the_site_once(client, settings):
         "posts": 5,
         "users": 5,
         "pages": 10,
-        "images": 8,
+        "images": 10,
         "votes": 4,
         "pending cases": 2,
         "rejection reasons": 3,

@@ -81,6 +81,23 @@ def cover_picture(top, bottom):
     return picture
 
 
+def share_picture():
+    """The brand's default share card, 1200×630: its name on a green field with pale drops."""
+    picture = _gradient((214, 233, 208), (158, 196, 150), size=(1200, 630))
+    draw = _drops(picture, ((0.1, 0.2, 0.25), (0.88, 0.75, 0.3)))
+    _centred_text(draw, "Atelier Verde", 110, 315, width=1200)
+    return picture
+
+
+def brand_logo_picture():
+    """The brand's square logo: a leaf on cream."""
+    picture = PillowImage.new("RGB", (512, 512), (250, 248, 242))
+    draw = ImageDraw.Draw(picture)
+    draw.ellipse([186, 56, 326, 456], fill=(96, 140, 88))
+    draw.line([(256, 80), (256, 480)], INK, width=10)
+    return picture
+
+
 def demo_image(title, description, draw):
     """The Wagtail image called `title`, drawn by `draw()` the first time only."""
     Image = get_image_model()

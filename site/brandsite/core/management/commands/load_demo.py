@@ -13,6 +13,7 @@ from wagtail.models import Site
 
 from brandsite.core.demo.blog import load_blog
 from brandsite.core.demo.campaigns import load_campaigns
+from brandsite.core.demo.images import brand_logo_picture, demo_image, share_picture
 from brandsite.core.demo.insights import load_insights
 from brandsite.core.demo.moderation import load_moderation
 from brandsite.core.demo.people import load_people
@@ -86,6 +87,10 @@ class Command(BaseCommand):
         brand.brand_name = "Atelier Verde"
         brand.tagline = "Natural soaps and scents, made with you."
         brand.default_meta_description = HOME_INTRO
+        brand.default_share_image = demo_image(
+            "Atelier Verde share card", "The name Atelier Verde on a green field.", share_picture
+        )
+        brand.logo = demo_image("Atelier Verde logo", "A green leaf.", brand_logo_picture)
         brand.save()
 
     def _team_account(self):
