@@ -38,6 +38,11 @@ OG_TERRITORIES = {"en": "en_US", "fr": "fr_FR"}
 PAGE_PARAMETER = "page"
 
 
+#: Tags that separate words when HTML becomes text; the others (<b>, <a>…) sit inside words.
+BLOCK_TAG = re.compile(r"</?(?:p|br|li|ul|ol|div|h[1-6]|blockquote|pre|hr|t[rdh]|table)\b[^>]*>")
+ANY_TAG = re.compile(r"<[^>]*>")
+
+
 @dataclass
 class ShareImage:
     url: str
@@ -68,8 +73,8 @@ class PageMetadata:
 
 def plain_text(markup):
     """Text of sanitised HTML as a reader sees it: no tags, entities decoded, spaces collapsed."""
-    text = re.sub(r"<[^>]*>", " ", str(markup or ""))
-    return re.sub(r"\s+", " ", html.unescape(text)).strip()
+    text = BLOCK_TAG.sub(" ", str(markup or ""))
+    return re.sub(r"\s+", " ", html.unescape(ANY_TAG.sub("", text))).strip()
 
 
 def excerpt(text, length=DESCRIPTION_LENGTH):
@@ -167,7 +172,7 @@ def _forum_metadata(meta, context, brand):
     elif isinstance(view, ForumView):
         forum = context["forum"]
         meta.share_title = forum.name
-        meta.description = excerpt(plain_text(forum.description.rendered))
+        meta.description = excerpt(plain_text(getattr(forum.description, "rendered", "")))
     elif isinstance(view, IndexView):
         meta.share_title = _("Forum")
     if meta.share_title:

@@ -136,6 +136,7 @@ def _creative_work(schema_type, page, meta, brand, request):
 def blog_posting(page, meta, brand, request):
     data = _creative_work("BlogPosting", page, meta, brand, request)
     data["datePublished"] = page.date.isoformat()
+    data.setdefault("dateModified", data["datePublished"])
     authors = [person(author.name) for author in page.authors]
     data["author"] = authors or organization(brand, request)
     keywords = sorted(tag.name for tag in page.tags.all())
