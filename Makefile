@@ -8,7 +8,7 @@ PRODUCTION_ENV := DJANGO_SETTINGS_MODULE=brandsite.settings.production \
 	DJANGO_SECRET_KEY=check-deploy-only-secret-key-with-enough-length-and-entropy-0123456789 \
 	DJANGO_ALLOWED_HOSTS=cocreate.example
 
-.PHONY: run test install migrate messages demo lint check bench clean
+.PHONY: run test install migrate messages demo lint check bench lighthouse clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ test: lint check messages
 # Serves the site as in production on 127.0.0.1 and measures each page: see the README.
 bench: install messages
 	$(BIN)/python -m bench.run
+
+# SEO and accessibility scores of five demo pages, served with DEBUG off (needs chromium, npm).
+lighthouse: install
+	bash scripts/lighthouse.sh
 
 clean:
 	rm -rf $(VENV) staticfiles var
