@@ -169,3 +169,11 @@ def test_brand_profiles_must_be_web_addresses(brand):
     with pytest.raises(ValidationError) as error:
         brand.full_clean()
     assert "same_as" in error.value.message_dict
+
+
+def test_a_hidden_first_post_never_describes_its_topic(client, client_as, moderator):
+    topic = create_topic(content="Words under review.", approved=False)
+
+    for reader in (client, client_as(moderator)):
+        response = reader.get(topic_url(topic))
+        assert "Words under review." not in response.content.decode()

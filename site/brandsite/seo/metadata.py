@@ -129,15 +129,15 @@ def share_image(image, alt, request):
 
 
 def topic_head_post(context):
-    """The first post of the topic of a machina topic page, from the page's posts if there."""
+    """The approved first post of a machina topic page's topic, or None (hidden, held)."""
     topic = context["topic"]
     if not hasattr(topic, "_seo_head_post"):
         posts = context.get("posts") or ()
         head = next((post for post in posts if post.pk == topic.first_post_id), None)
-        if head is None:  # a later page of the topic
+        if head is None:  # a later page of the topic, or a first post nobody may read
             head = (
                 Post.objects.select_related("poster__contributor_profile")
-                .filter(pk=topic.first_post_id)
+                .filter(pk=topic.first_post_id, approved=True)
                 .first()
             )
         topic._seo_head_post = head
