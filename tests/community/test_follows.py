@@ -196,7 +196,6 @@ def test_topic_page_with_follow_button_queries_do_not_grow(
 # button (one query for the topic and its forum), the posts the reader reported (one query for
 # the page's Report buttons), the story made of the idea (one query), the header's unread
 # count, the search-engine gate of the robots meta tag (its settings and one query), and the
-# JSON-LD's check that anonymous visitors may read the forum and its breadcrumb trail of the
-# forum's ancestors (one query each).
+# JSON-LD's breadcrumb trail of the forum's ancestors (one query).
 # Every page's budget: tests/performance/test_query_counts.py.
-TOPIC_PAGE_MAX_QUERIES = 29
+TOPIC_PAGE_MAX_QUERIES = 28

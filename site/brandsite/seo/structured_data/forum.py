@@ -1,15 +1,14 @@
 """JSON-LD of machina's pages: public threads as DiscussionForumPosting, forum trails."""
 
-from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from machina.apps.forum.views import ForumView, IndexView
 from machina.apps.forum_conversation.views import TopicView
-from machina.apps.forum_permission.handler import PermissionHandler
 
 from brandsite.core.models import BrandSettings
 from community.models import Idea
 
+from ..indexing import public_forum_ids
 from ..metadata import plain_text, topic_head_post
 from .common import SCHEMA, absolute, breadcrumb_list, compact, credited_person, home_url, iso_date
 
@@ -32,12 +31,12 @@ def forum_trail(request, forum=None, topic=None, topic_url=None):
     return trail
 
 
-def is_public_topic(topic, request):
-    """Whether anonymous visitors may read `topic`: approved, in a forum they can read."""
-    if not topic.approved:
-        return False
-    handler = getattr(request, "forum_permission_handler", None) or PermissionHandler()
-    return handler.can_read_forum(topic.forum, AnonymousUser())
+def is_public_topic(topic):
+    """Whether anonymous visitors may read `topic`: approved, in a forum they can read.
+
+    The forums come from the quality gate's cache, which the page's robots tag fills anyway.
+    """
+    return topic.approved and topic.forum_id in public_forum_ids()
 
 
 def interaction_counter(action, count):
@@ -104,7 +103,7 @@ def forum_items(context, request):
         topic = context["topic"]
         topic_url = _topic_url(topic, request)
         items = []
-        if is_public_topic(topic, request):
+        if is_public_topic(topic):
             items.append(discussion_forum_posting(context, request, topic_url))
         trail = forum_trail(request, context["forum"], topic, topic_url)
         return [*items, breadcrumb_list(trail)]
