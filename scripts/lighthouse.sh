@@ -41,29 +41,41 @@ $PYTHON manage.py migrate --noinput -v0
 $PYTHON manage.py load_demo -v0
 $PYTHON manage.py collectstatic --noinput -v0
 
-# The demo has no story (DEBUG off makes no accounts): promote and publish its best idea, then
-# print the five paths to audit.
+# The demo without DEBUG has no accounts, so no replies and no story: two readers reply to its
+# busiest idea, which lifts the thread over the indexing gate, and an editor makes a story of
+# it. Then print the five paths to audit.
 PATHS=$($PYTHON manage.py shell --no-imports -v0 <<'PY'
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from machina.apps.forum_conversation.models import Topic
+from machina.apps.forum_conversation.models import Post, Topic
 
 from brandsite.blog.models import BlogPage
+from brandsite.seo.indexing import is_topic_indexable
+from community.actions import do_record_sign_up
 from community.actions.stories import do_promote_idea
 from community.models import CampaignPage, CommunityStoryPage, Idea
 from community.notifications import topic_path
 from community.roles import EDITORS
 
-editor, _created = get_user_model().objects.get_or_create(username="lighthouse-editor")
+User = get_user_model()
+editor, _created = User.objects.get_or_create(username="lighthouse-editor")
 editor.groups.add(Group.objects.get(name=EDITORS))
 topic = (
     Topic.objects.filter(approved=True, forum__campaign_page__isnull=False)
     .order_by("-posts_count", "pk")
     .first()
 )
+for number, words in enumerate(("Fig, without a doubt.", "Vetiver & cedar, please."), 1):
+    reader = User.objects.create(username=f"lighthouse-reader-{number}")
+    do_record_sign_up(
+        reader, accepted_terms=True, accepted_licence=True, pseudonym=f"Reader {number}"
+    )
+    Post.objects.create(topic=topic, poster=reader, subject=f"Re: {topic.subject}", content=words)
+topic.refresh_from_db()
+assert is_topic_indexable(topic), "the thread should pass the indexing gate"
 idea, _created = Idea.objects.get_or_create(topic=topic)
 replies = topic.posts.filter(approved=True).exclude(pk=topic.first_post_id)
-story = do_promote_idea(idea, editor, [reply.pk for reply in replies[:2]], summary=topic.subject)
+story = do_promote_idea(idea, editor, [reply.pk for reply in replies], summary=topic.subject)
 story.save_revision(user=editor).publish(user=editor)
 story = CommunityStoryPage.objects.get(pk=story.pk)
 print("home /")
