@@ -215,13 +215,14 @@ def test_forum_index(client, size, visitor):
 
 #: The forum, the visitor's grants, the topics' count and page (votes, status, posters' and last
 #: posters' profiles joined in), the announces, the statuses of the filter links, the layout (4),
-#: the breadcrumb's ancestors, the campaign banner. A forum without sub-forums no longer reads
+#: the breadcrumb's ancestors, the campaign banner, the JSON-LD trail's ancestors (read in the
+#: head, before machina's breadcrumb reads them again). A forum without sub-forums no longer reads
 #: every forum's grants to list none. Before: 17.
-FORUM_PAGE_QUERIES = 12
+FORUM_PAGE_QUERIES = 13
 #: A signed-in reader adds the session, the user, their group grants, the read marks of the
 #: listed topics and of the forum (one query each), the unread count, their Django permissions
 #: (2) and the follow button. Before: 28.
-FORUM_PAGE_SIGNED_IN_QUERIES = 21
+FORUM_PAGE_SIGNED_IN_QUERIES = 22
 
 
 @pytest.mark.parametrize("size", [5, 40])
@@ -254,14 +255,15 @@ def test_forum_page(client, size, visitor):
 #: The topic with its forum, first post, poll, idea and status (one join read by every idea tag),
 #: the visitor's grants, the posts' count, the views counter, the layout (4), the breadcrumb's
 #: ancestors, the campaign banner, the idea's merges, status history and story, the page of posts
-#: with their posters' profiles, their attachments and forum profiles, and the search-engine gate
-#: of the robots meta tag (its settings and one query). Before: 22.
-TOPIC_PAGE_QUERIES = 18
+#: with their posters' profiles, their attachments and forum profiles, the search-engine gate
+#: of the robots meta tag (its settings and one query) and the JSON-LD trail's ancestors (read in
+#: the head, before machina's breadcrumb reads them again). Before: 22.
+TOPIC_PAGE_QUERIES = 19
 #: A signed-in reader adds the session, the user, their group grants, one read-mark check (a
 #: reader with nothing new to read writes no mark), the unread count, their Django permissions
 #: (2), their vote, the follow button and the posts they reported. Before: 40 (machina's read
 #: tracking, the moderation link's grants for every forum, the idea read once per tag).
-TOPIC_PAGE_SIGNED_IN_QUERIES = 28
+TOPIC_PAGE_SIGNED_IN_QUERIES = 29
 
 
 def topic_with_posts(size):
