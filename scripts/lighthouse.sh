@@ -89,7 +89,8 @@ PY
 .venv/bin/gunicorn --pythonpath site brandsite.wsgi --bind "127.0.0.1:$PORT" --workers 2 \
     --log-level warning &
 SERVER=$!
-trap 'kill "$SERVER" 2>/dev/null || true' EXIT
+# Stop the server this script started, and wait until its workers are gone.
+trap 'kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null || true' EXIT
 for _attempt in $(seq 50); do
     curl -sf -o /dev/null "http://127.0.0.1:$PORT/healthz" && break
     sleep 0.2
