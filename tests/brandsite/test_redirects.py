@@ -1,7 +1,6 @@
 """Renaming a page's slug in the admin keeps its old addresses, and those below it, working."""
 
 import pytest
-from django.utils import translation
 from wagtail.contrib.redirects.models import Redirect
 
 from community.models import CampaignPage
@@ -9,14 +8,6 @@ from tests.community.test_campaign_admin import campaign_form_data, create_throu
 from tests.factories import create_campaign, create_campaign_index
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _default_language():
-    """Page URLs follow the active language, which a request to /fr/ leaves behind."""
-    translation.deactivate()
-    yield
-    translation.deactivate()
 
 
 @pytest.fixture

@@ -4,9 +4,6 @@ import json
 from html.parser import HTMLParser
 
 import pytest
-from django.utils import translation
-from wagtail.images import get_image_model
-from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Site
 
 from brandsite.core.models import BrandSettings
@@ -77,30 +74,6 @@ def link_hrefs(response, rel):
         for link in read_head(response).links
         if link.get("rel") == rel
     ]
-
-
-@pytest.fixture(autouse=True)
-def _media_root(settings, tmp_path):
-    """Uploaded images and their renditions go to a folder deleted after the test."""
-    settings.MEDIA_ROOT = tmp_path
-
-
-@pytest.fixture(autouse=True)
-def _default_language():
-    """Page URLs follow the active language, which a request to /fr/ leaves behind."""
-    translation.deactivate()
-    yield
-    translation.deactivate()
-
-
-@pytest.fixture
-def make_image(db):
-    def make(title="A photo", size=(1600, 900), **attrs):
-        return get_image_model().objects.create(
-            title=title, file=get_test_image_file(size=size), **attrs
-        )
-
-    return make
 
 
 @pytest.fixture
