@@ -46,9 +46,13 @@ def period_for(choice, granularity, campaign=None, today=None):
     days = PERIODS.get(choice, 30)
     if days is not None:
         return Period(today - datetime.timedelta(days=days - 1), today, granularity)
+    # A campaign is read from its first publication, which may come before it opens.
     if campaign is not None:
-        first_opening = campaign.opens_at
+        beginnings = [campaign.opens_at, campaign.first_published_at]
     else:
-        first_opening = CampaignPage.objects.aggregate(first=Min("opens_at"))["first"]
-    start = timezone.localdate(first_opening) if first_opening else today
-    return Period(min(start, today), today, granularity)
+        firsts = CampaignPage.objects.aggregate(
+            opening=Min("opens_at"), publication=Min("first_published_at")
+        )
+        beginnings = [firsts["opening"], firsts["publication"]]
+    known = [timezone.localdate(moment) for moment in beginnings if moment]
+    return Period(min([*known, today]), today, granularity)

@@ -112,3 +112,19 @@ def test_a_sign_up_started_from_a_campaign_page_or_its_forum_counts_for_the_camp
         "newcomer3@example.com": None,
         "newcomer4@example.com": None,
     }
+
+
+def test_all_time_starts_at_publication_when_a_campaign_was_announced_before_it_opened(db):
+    from django.utils import timezone
+
+    from community.insights.periods import period_for
+
+    today = datetime.date(2026, 11, 30)
+    campaign = create_campaign()
+    campaign.first_published_at = timezone.make_aware(datetime.datetime(2026, 11, 2, 9))
+    campaign.opens_at = timezone.make_aware(datetime.datetime(2026, 11, 16, 9))
+    campaign.save()
+    period = period_for("all", "day", campaign, today=today)
+    assert (period.start, period.end) == (datetime.date(2026, 11, 2), today)
+    site_period = period_for("all", "week", today=today)
+    assert site_period.start == datetime.date(2026, 11, 2)

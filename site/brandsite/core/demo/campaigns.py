@@ -136,7 +136,7 @@ def scent_campaign(index, now):
         ("idea_call", stable_id("scent/ideas"), IDEA_CALL),
         ("tester_call", stable_id("scent/testers"), TESTER_CALL),
     )
-    fields = {**SCENT_PAGE, **_dates(now, -7, 30, 40), "outcome": "", "body": body}
+    fields = {**SCENT_PAGE, **_dates(now, -28, 30, 40), "outcome": "", "body": body}
     return publish_child(index, CampaignPage, "new-scent", **fields)
 
 
