@@ -17,6 +17,8 @@ class HeadingBlock(blocks.StructBlock):
         label=_("level"),
         choices=[("h2", _("Section (level 2)")), ("h3", _("Subsection (level 3)"))],
         default="h2",
+        # The level's label is the editor's, not the reader's: search must not find it.
+        search_index=False,
     )
 
     class Meta:

@@ -229,3 +229,15 @@ def test_search_queries_do_not_grow_with_results(client, django_assert_max_num_q
         # promotions and their view restrictions; the recorded query (3).
         with django_assert_max_num_queries(21):
             search(client, "wombat")
+
+
+def test_a_heading_is_found_by_its_words_not_by_its_level_label(client):
+    heading = {
+        "type": "heading",
+        "id": str(uuid.uuid4()),
+        "value": {"text": "Why vetiver", "level": "h2"},
+    }
+    create_blog_post(title="Our new range", body=[heading])
+
+    assert result_titles(search(client, "vetiver")) == ["Our new range"]
+    assert result_titles(search(client, "Section")) == []
