@@ -207,11 +207,23 @@ def campaign_figures(campaign, period):
         Q(signed_up_via__isnull=False) if campaign is None else Q(signed_up_via=campaign)
     )
     story_ids = scope.stories().values("pk")
+    # The site dashboard names what it adds up: every campaign, not "the campaign".
+    if campaign is None:
+        labels = (
+            _("Sign-ups through a campaign"),
+            _("Page views of campaigns"),
+            _("Page views of their stories"),
+        )
+    else:
+        labels = (
+            _("Sign-ups through the campaign"),
+            _("Page views of the campaign"),
+            _("Page views of its stories"),
+        )
+    sign_ups_label, campaign_views_label, story_views_label = labels
     return [
         participants_figure(scope, period),
-        count_figure(
-            "sign_ups", _("Sign-ups through the campaign"), sign_ups, "created_at", period
-        ),
+        count_figure("sign_ups", sign_ups_label, sign_ups, "created_at", period),
         count_figure("ideas", _("Ideas"), topics, "created", period),
         count_figure("replies", _("Replies"), replies, "created", period),
         count_figure(
@@ -246,7 +258,7 @@ def campaign_figures(campaign, period):
         count_figure("stories", _("Stories promoted"), scope.stories(), "promoted_at", period),
         count_figure(
             "campaign_views",
-            _("Page views of the campaign"),
+            campaign_views_label,
             PageViewDay.objects.filter(scope.page()),
             "day",
             period,
@@ -255,7 +267,7 @@ def campaign_figures(campaign, period):
         ),
         count_figure(
             "story_views",
-            _("Page views of its stories"),
+            story_views_label,
             PageViewDay.objects.filter(page__in=story_ids),
             "day",
             period,

@@ -32,6 +32,8 @@ def test_the_dashboard_adds_up_every_campaign(client_as, editor, two_campaigns):
     assert '<td data-figure="participants">8</td>' in html
     assert '<td data-figure="ideas">4</td>' in html
     assert '<td data-figure="campaign_views">30</td>' in html
+    assert "Page views of campaigns" in html
+    assert "Page views of the campaign" not in html
     assert "Fig Fan" in html
     assert "@example.com" not in html
 
