@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Lighthouse's SEO and accessibility scores of the home page, a blog post, a campaign, a story and
-# a thread, served as in production (DEBUG off, gunicorn, whitenoise) from a throwaway SQLite
+# Lighthouse's mobile performance, SEO and accessibility scores of the home page, a blog post, a
+# campaign, a story and a thread, served as in production (DEBUG off, gunicorn, whitenoise) from a throwaway SQLite
 # database of the demo content. Needs Debian's chromium and npm; installs Lighthouse into var/.
 # Usage: scripts/lighthouse.sh            (PORT=8123 scripts/lighthouse.sh to use another port)
 set -euo pipefail
@@ -99,16 +99,25 @@ done
 status=0
 while read -r name path; do
     url="http://127.0.0.1:$PORT$path"
-    "$LIGHTHOUSE" "$url" --quiet --only-categories=seo,accessibility \
-        --chrome-flags="--headless=new --no-sandbox" \
-        --output=json --output-path="$WORK/report-$name.json" </dev/null
+    # A busy machine sometimes loses Chromium's trace (NO_NAVSTART): try again, up to three times.
+    for attempt in 1 2 3; do
+        "$LIGHTHOUSE" "$url" --quiet --only-categories=performance,seo,accessibility \
+            --chrome-flags="--headless=new --no-sandbox" \
+            --output=json --output-path="$WORK/report-$name.json" </dev/null && break
+        [ "$attempt" -lt 3 ] || { echo "$name: Lighthouse failed three times" >&2; exit 1; }
+    done
     # Scores, then each audit that is not passed, so that a low score says why.
     node - "$WORK/report-$name.json" "$name" "$path" <<'JS' || status=1
 const [file, name, path] = process.argv.slice(2);
 const report = require(file);
 const seo = report.categories.seo.score;
 const a11y = report.categories.accessibility.score;
-console.log(`${name.padEnd(10)} SEO ${seo.toFixed(2)}  accessibility ${a11y.toFixed(2)}  ${path}`);
+const performance = report.categories.performance.score;
+const timing = ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time",
+    "cumulative-layout-shift"].map((id) => report.audits[id].displayValue).join(" / ");
+console.log(`${name.padEnd(10)} performance ${performance.toFixed(2)}  SEO ${seo.toFixed(2)}  ` +
+    `accessibility ${a11y.toFixed(2)}  ${path}`);
+console.log(`           FCP / LCP / TBT / CLS: ${timing}`);
 for (const category of Object.values(report.categories)) {
     for (const ref of category.auditRefs) {
         const audit = report.audits[ref.id];
@@ -117,7 +126,9 @@ for (const category of Object.values(report.categories)) {
         }
     }
 }
-process.exit(seo >= 1 && a11y >= 0.95 ? 0 : 1);
+// Performance has a target only where visitors land from a shared link: home, campaign, thread.
+const performanceTarget = ["home", "campaign", "thread"].includes(name) ? 0.95 : 0;
+process.exit(seo >= 1 && a11y >= 0.95 && performance >= performanceTarget ? 0 : 1);
 JS
 done <<<"$PATHS"
 exit $status
