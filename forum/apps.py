@@ -15,18 +15,20 @@ class ForumIntegrationConfig(AppConfig):
 
     def ready(self):
         from django.contrib.auth import get_user_model
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+        from machina.apps.forum.models import Forum
         from machina.apps.forum_conversation.signals import topic_viewed
         from machina.apps.forum_permission.models import (
             GroupForumPermission,
             UserForumPermission,
         )
         from machina.apps.forum_tracking.receivers import update_user_trackers
+        from mptt.signals import node_moved
 
         from community.credits import credited_name
 
         from . import receivers  # noqa: F401
-        from .handler import forget_forums_with_own_permission_rows
+        from .handler import forget_forum_permissions, forget_group_memberships
         from .tracking import mark_topic_read
 
         # machina names posters by calling the user method MACHINA_USER_DISPLAY_NAME_METHOD
@@ -39,10 +41,19 @@ class ForumIntegrationConfig(AppConfig):
         topic_viewed.disconnect(update_user_trackers)
         topic_viewed.connect(mark_topic_read, dispatch_uid="forum_integration.mark_topic_read")
 
-        for model in (UserForumPermission, GroupForumPermission):
+        # Everything cached about forum permissions is forgotten when they may have changed.
+        for model in (Forum, UserForumPermission, GroupForumPermission):
             for signal in (post_save, post_delete):
                 signal.connect(
-                    forget_forums_with_own_permission_rows,
+                    forget_forum_permissions,
                     sender=model,
-                    dispatch_uid=f"forum_integration.own_rows.{model.__name__}.{signal}",
+                    dispatch_uid=f"forum_integration.permissions.{model.__name__}.{signal}",
                 )
+        node_moved.connect(
+            forget_forum_permissions, sender=Forum, dispatch_uid="forum_integration.forum_moved"
+        )
+        m2m_changed.connect(
+            forget_group_memberships,
+            sender=get_user_model().groups.through,
+            dispatch_uid="forum_integration.group_memberships",
+        )

@@ -8,36 +8,21 @@ moderators lock spam, and merged duplicate ideas are locked) and has enough appr
 or enough idea votes (SearchEngineSettings).
 """
 
-from django.core.cache import cache
 from django.db.models import Q
-from machina.apps.forum.models import Forum
 from machina.apps.forum_conversation.models import Topic
 
 from community.permissions import forums_readable_by_anonymous
+from forum.handler import cached_across_requests
 
 from .models import SearchEngineSettings
 
-#: The cache key of the ids of the forums anonymous visitors may read.
-PUBLIC_FORUMS_CACHE_KEY = "seo:public-forum-ids"
-#: machina works them out in several queries. Permission changes and new or deleted forums clear
-#: the cache; a forum moved under a private category is noticed within this time.
-PUBLIC_FORUMS_CACHE_SECONDS = 60 * 60
-
 
 def public_forum_ids():
-    """The ids of the forums anonymous visitors may read, cached across requests."""
-    ids = cache.get(PUBLIC_FORUMS_CACHE_KEY)
-    if ids is None:
-        ids = list(forums_readable_by_anonymous().values_list("pk", flat=True))
-        cache.set(PUBLIC_FORUMS_CACHE_KEY, ids, PUBLIC_FORUMS_CACHE_SECONDS)
-    return ids
-
-
-def forget_public_forums(sender, created=True, **kwargs):
-    """Receiver: a forum permission changed, or a forum came or went: work them out again."""
-    # machina saves a forum on every post to update its counters: those saves change nothing.
-    if created or sender is not Forum:
-        cache.delete(PUBLIC_FORUMS_CACHE_KEY)
+    """The ids of the forums anonymous visitors may read, cached until forum permissions change."""
+    return cached_across_requests(
+        "public-forum-ids",
+        lambda: list(forums_readable_by_anonymous().values_list("pk", flat=True)),
+    )
 
 
 def indexable_topics(request=None):
