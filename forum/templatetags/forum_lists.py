@@ -1,20 +1,58 @@
 """machina's `forum_list` tag, whose unread markers cost one query for the whole list.
 
 Loaded after machina's `forum_tags` in our forum templates, this `forum_list` replaces machina's:
-the same template and context, with the unread forums of our tracking handler.
+the same template and context, with the unread forums of our tracking handler. Its rendering,
+the largest part of a forum index, is cached: what it shows comes from forums, topics, posts and
+profiles, whose changes start a new content generation (brandsite.core.page_cache), and from
+which forums the reader sees and has unread, which are part of the key.
 """
 
+import hashlib
+
 from django import template
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from brandsite.core.page_cache import content_generation
 
 from ..tracking import FlatTrackingHandler
 
 register = template.Library()
 
+#: Renderings of an old generation are never read again; they expire after this long.
+FORUM_LIST_CACHE_SECONDS = 10 * 60
 
-@register.inclusion_tag("forum/forum_list.html", takes_context=True)
+
+@register.simple_tag(takes_context=True)
 def forum_list(context, forum_visibility_contents):
     """The forums of a visibility tree, with their unread markers (machina's forum_list)."""
     request = context.get("request")
+    data = _forum_list_context(request, forum_visibility_contents)
+    key = (
+        "forum-list:"
+        + hashlib.sha256(
+            repr(
+                (
+                    content_generation(),
+                    get_language(),
+                    data.get("root_level"),
+                    [node.obj.pk for node in forum_visibility_contents.nodes],
+                    sorted(forum.pk for forum in data["unread_forums"]),
+                )
+            ).encode()
+        ).hexdigest()
+    )
+    html = cache.get(key)
+    if html is None:
+        html = render_to_string("forum/forum_list.html", data)
+        cache.set(key, html, FORUM_LIST_CACHE_SECONDS)
+    # The template's own output, escaped as it rendered.
+    return mark_safe(html)  # noqa: S308
+
+
+def _forum_list_context(request, forum_visibility_contents):
     data = {
         "forum_contents": forum_visibility_contents,
         "unread_forums": FlatTrackingHandler(request=request).get_unread_forums_from_list(

@@ -60,6 +60,21 @@ def cache_seconds():
     return getattr(settings, "ANONYMOUS_PAGE_CACHE_SECONDS", 0)
 
 
+def _current_generation(stored):
+    """The generation read from the cache, or a new one if there is none yet."""
+    if stored is not None:
+        return stored
+    # add, not set: two workers starting a generation at once agree on one.
+    generation = uuid.uuid4().hex
+    cache.add(GENERATION_KEY, generation, None)
+    return cache.get(GENERATION_KEY, generation)
+
+
+def content_generation():
+    """The generation of what visitors read: part of the key of anything rendered from it."""
+    return _current_generation(cache.get(GENERATION_KEY))
+
+
 def invalidate_anonymous_pages():
     """Start a new generation: every page cached before is stale from now on."""
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
@@ -122,11 +137,7 @@ class AnonymousPageCacheMiddleware:
         page_key = f"{KEY_PREFIX}{request.get_host()}{request.get_full_path()}"
         # One round trip: the current generation and the stored page, checked against each other.
         found = cache.get_many([GENERATION_KEY, page_key])
-        generation = found.get(GENERATION_KEY)
-        if generation is None:
-            generation = uuid.uuid4().hex
-            cache.add(GENERATION_KEY, generation, None)
-            generation = cache.get(GENERATION_KEY, generation)
+        generation = _current_generation(found.get(GENERATION_KEY))
         stored = found.get(page_key)
         if stored is not None and stored[0] == generation:
             response = stored[1]
