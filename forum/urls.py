@@ -6,16 +6,18 @@ names only let the language links translate these addresses.
 
 from django.urls import path
 from django.views.generic import RedirectView
+from machina.apps.forum.views import IndexView
 
 from . import posting
 from .feeds import PublicLastTopicsFeed
 from .moderation import QUEUE_URL_NAME, NotifyingPostApproveView, NotifyingPostDisapproveView
-from .views import CreditedTopicView, FlatIndexView, MemberProfileRedirectView, SortedForumView
+from .views import CreditedTopicView, MemberProfileRedirectView, SortedForumView
 
 conversation = "forum/<str:forum_slug>-<int:forum_pk>/topic/"
 
 urlpatterns = [
-    path("", FlatIndexView.as_view(), name="forum_index"),
+    # machina's own index, named here for the language links.
+    path("", IndexView.as_view(), name="forum_index"),
     path("forum/<str:slug>-<int:pk>/", SortedForumView.as_view(), name="forum_sorted_topics"),
     path(f"{conversation}create/", posting.TopicCreateView.as_view(), name="topic_create"),
     path(f"{conversation}<str:slug>-<int:pk>/", CreditedTopicView.as_view(), name="topic_detail"),

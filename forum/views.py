@@ -1,13 +1,13 @@
 """machina's forum views, extended with idea votes and statuses."""
 
-from django.db.models import F, Q, Subquery, prefetch_related_objects
+from django.db.models import F, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
-from machina.apps.forum.views import ForumView, IndexView
+from machina.apps.forum.views import ForumView
 from machina.apps.forum_conversation.models import Topic
 from machina.apps.forum_conversation.views import TopicView
 
@@ -26,24 +26,6 @@ DEFAULT_SORT = "active"
 def _default_status(field):
     # A topic without an idea, or an idea without a status, has the default status.
     return Subquery(IdeaStatus.objects.filter(is_default=True).values(field)[:1])
-
-
-def with_last_posts(tree):
-    """A forum visibility tree whose last posts carry their topics and posters' profiles.
-
-    machina's tree joins each forum's last post and its poster; the forum list also links to the
-    post's topic and names its poster by their profile: two queries for all forums, not two each.
-    """
-    last_posts = [node.obj.last_post for node in tree.nodes if node.obj.last_post_id]
-    prefetch_related_objects(last_posts, "topic", "poster__contributor_profile")
-    return tree
-
-
-class FlatIndexView(IndexView):
-    """machina's forum index, whose cost does not grow with the number of forums."""
-
-    def get_queryset(self):
-        return with_last_posts(super().get_queryset())
 
 
 def _query(**params):
@@ -86,7 +68,6 @@ class SortedForumView(ForumView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        with_last_posts(context["sub_forums"])
         current = self.get_sort()
         asked_sort = self.request.GET.get("sort", "") if current != DEFAULT_SORT else ""
         status = self.status_filter

@@ -16,6 +16,7 @@ from machina.apps.forum.models import Forum
 from machina.apps.forum_conversation.models import Post, Topic
 from machina.apps.forum_tracking.models import ForumReadTrack, TopicReadTrack
 
+from brandsite.core.page_cache import invalidate_anonymous_pages
 from community.actions import do_vote_for_idea
 from tests import factories
 from tests.community.moderating import QUEUE, held_post
@@ -176,6 +177,8 @@ FORUM_INDEX_QUERIES = 8
 #: permissions (2, the moderation link) and their forum read marks (one query for every unread
 #: marker). Before: 32 at 5 forums, 156 at 50; 18 before the permissions were cached.
 FORUM_INDEX_SIGNED_IN_QUERIES = 14
+#: The last posts' topics and their posters' profiles are read only when the list is rendered.
+FORUM_LIST_RENDERING_QUERIES = 2
 
 
 def build_forums(size, reader=None):
@@ -207,9 +210,17 @@ def test_forum_index(client, size, visitor):
     build_forums(size, reader)
 
     html, queries = warm_get(client, "/forum/")
+    # Content changed (a post anywhere): the forum list is rendered again.
+    invalidate_anonymous_pages()
+    with CaptureQueriesContext(connection) as rendering_queries:
+        rendered = client.get("/forum/").content.decode()
 
-    assert html.count('class="forum-name-link"') == size
-    assert_queries(queries, expected)
+    assert (
+        html.count('class="forum-name-link"') == rendered.count('class="forum-name-link"') == size
+    )
+    assert_queries(rendering_queries, expected)
+    # The second GET reused the list its first GET rendered.
+    assert_queries(queries, expected - FORUM_LIST_RENDERING_QUERIES)
 
 
 # Forum page (its topic list).
