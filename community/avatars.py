@@ -3,7 +3,8 @@
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
-from PIL import Image
+
+from .uploads import image_format_and_size
 
 AVATAR_MAX_BYTES = 1024 * 1024
 # Raster formats every browser shows; SVG is refused (it can carry scripts), as is anything
@@ -14,18 +15,6 @@ AVATAR_ACCEPT = "image/png,image/jpeg,image/webp,image/gif"
 AVATAR_MAX_PIXELS = 4096 * 4096
 
 
-def _image_format_and_size(upload):
-    try:
-        with Image.open(upload) as image:
-            found = image.format, image.size
-            image.verify()
-    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
-        return None, (0, 0)
-    finally:
-        upload.seek(0)
-    return found
-
-
 def validate_avatar(upload):
     """Refuse an avatar that is too big, not an image, or in a format we do not show."""
     if upload.size > AVATAR_MAX_BYTES:
@@ -34,7 +23,7 @@ def validate_avatar(upload):
             % {"max": filesizeformat(AVATAR_MAX_BYTES), "size": filesizeformat(upload.size)},
             code="too_big",
         )
-    image_format, (width, height) = _image_format_and_size(upload)
+    image_format, (width, height) = image_format_and_size(upload)
     if image_format not in AVATAR_FORMATS:
         raise ValidationError(
             _("Choose a PNG, JPEG, WebP or GIF image."),

@@ -1,11 +1,17 @@
-"""machina's post and topic forms with the limits a public forum needs."""
+"""machina's post, topic and attachment forms with the limits a public forum needs."""
 
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from machina.apps.forum_conversation.forms import PostForm, TopicForm
+from machina.apps.forum_conversation.forum_attachments.forms import (
+    AttachmentForm,
+    AttachmentFormset,
+)
 
 from community import actions, moderation
+from community.uploads import validate_forum_attachment
 
 POST_MAX_LENGTH = 20_000
 
@@ -83,3 +89,20 @@ class LimitedTopicForm(ContentLimitsMixin, PreModerationMixin, TopicForm):
         topic = super().create_topic()
         topic.approved = not self.verdict.holds
         return topic
+
+
+class LimitedAttachmentForm(AttachmentForm):
+    """An attachment within the size and kinds of settings.FORUM_ATTACHMENT_*."""
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        # An attachment kept from before is not checked again: only a new upload is.
+        if isinstance(upload, UploadedFile):
+            validate_forum_attachment(upload)
+        return upload
+
+
+class LimitedAttachmentFormset(AttachmentFormset):
+    """machina's attachment formset, made of limited attachment forms."""
+
+    form = LimitedAttachmentForm

@@ -1,6 +1,6 @@
-"""machina's posting views: similar ideas first, a posting rate, sized messages, clear refusals."""
+"""machina's posting views: similar ideas first, a posting rate, size limits, clear refusals."""
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -12,8 +12,9 @@ from community import permissions, ratelimits
 from community.permissions import outdated_consents
 from community.profile_views import consent_url
 from community.similar import similar_ideas
+from community.uploads import validate_forum_attachment
 
-from .forms import LimitedPostForm, LimitedTopicForm
+from .forms import LimitedAttachmentFormset, LimitedPostForm, LimitedTopicForm
 
 #: The hidden field that says "I saw the similar ideas and post mine anyway".
 SIMILAR_IDEAS_CONFIRM_FIELD = "post_despite_similar_ideas"
@@ -115,6 +116,34 @@ class HeldPostMessageMixin:
         return super().form_valid(post_form, *args, **kwargs)
 
 
+def _is_refused_attachment(upload):
+    try:
+        validate_forum_attachment(upload)
+    except ValidationError:
+        return True
+    return False
+
+
+class AttachmentLimitsMixin:
+    """Attachments within settings.FORUM_ATTACHMENT_*; a refused file is not kept.
+
+    machina keeps every upload in its attachment cache, before validating it, to restore it
+    after a preview or an error: a refused file would come back on every later submit. It is
+    kept out of the cache, and still shown to the formset, which says why it is refused.
+    """
+
+    attachment_formset_class = LimitedAttachmentFormset
+
+    def init_attachment_cache(self):
+        files = self.request.FILES
+        refused = {name: upload for name, upload in files.items() if _is_refused_attachment(upload)}
+        for name in refused:
+            del files[name]
+        super().init_attachment_cache()
+        for name, upload in refused.items():
+            self.request.FILES[name] = upload
+
+
 class LockedTopicRefusalMixin:
     """Say why a locked topic refuses a reply or an edit instead of machina's bare 403."""
 
@@ -136,17 +165,22 @@ class TopicCreateView(
     SimilarIdeasStepMixin,
     PostingLimitsMixin,
     HeldPostMessageMixin,
+    AttachmentLimitsMixin,
     machina_views.TopicCreateView,
 ):
-    """A new topic, after a look at similar ideas, within the posting rate and message limits."""
+    """A new topic, after a look at similar ideas, within the posting and attachment limits."""
 
     post_form_class = LimitedTopicForm
 
 
 class TopicUpdateView(
-    BanRefusalMixin, PostingLimitsMixin, LockedTopicRefusalMixin, machina_views.TopicUpdateView
+    BanRefusalMixin,
+    PostingLimitsMixin,
+    LockedTopicRefusalMixin,
+    AttachmentLimitsMixin,
+    machina_views.TopicUpdateView,
 ):
-    """An edited topic, within the posting rate and message limits."""
+    """An edited topic, within the posting and attachment limits."""
 
     post_form_class = LimitedTopicForm
 
@@ -157,17 +191,22 @@ class PostCreateView(
     PostingLimitsMixin,
     HeldPostMessageMixin,
     LockedTopicRefusalMixin,
+    AttachmentLimitsMixin,
     machina_views.PostCreateView,
 ):
-    """A reply, within the posting rate and message limits."""
+    """A reply, within the posting and attachment limits."""
 
     post_form_class = LimitedPostForm
 
 
 class PostUpdateView(
-    BanRefusalMixin, PostingLimitsMixin, LockedTopicRefusalMixin, machina_views.PostUpdateView
+    BanRefusalMixin,
+    PostingLimitsMixin,
+    LockedTopicRefusalMixin,
+    AttachmentLimitsMixin,
+    machina_views.PostUpdateView,
 ):
-    """An edited reply, within the posting rate and message limits."""
+    """An edited reply, within the posting and attachment limits."""
 
     post_form_class = LimitedPostForm
 

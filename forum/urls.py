@@ -11,7 +11,12 @@ from machina.apps.forum.views import IndexView
 from . import posting
 from .feeds import PublicLastTopicsFeed
 from .moderation import QUEUE_URL_NAME, NotifyingPostApproveView, NotifyingPostDisapproveView
-from .views import CreditedTopicView, MemberProfileRedirectView, SortedForumView
+from .views import (
+    AttachmentDownloadView,
+    CreditedTopicView,
+    MemberProfileRedirectView,
+    SortedForumView,
+)
 
 conversation = "forum/<str:forum_slug>-<int:forum_pk>/topic/"
 
@@ -37,6 +42,7 @@ urlpatterns = [
         name="post_update",
     ),
     path("poll/<int:pk>/vote/", posting.TopicPollVoteView.as_view()),
+    path("attachment/<int:pk>/", AttachmentDownloadView.as_view()),
     # machina's feeds, public content only; the URL names stay machina's.
     path("feeds/topics/", PublicLastTopicsFeed()),
     path("feeds/forum/<str:forum_slug>-<int:forum_pk>/topics/", PublicLastTopicsFeed()),

@@ -2,8 +2,10 @@
 
 import io
 import re
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
@@ -130,6 +132,7 @@ def refused_upload(client, upload):
     from machina.apps.forum_member.models import ForumProfile
 
     assert not ForumProfile.objects.exclude(avatar="").exclude(avatar=None).exists()
+    assert [path for path in Path(settings.MEDIA_ROOT).rglob("*") if path.is_file()] == []
     return response.context["avatar_form"].errors["avatar"][0]
 
 
@@ -145,6 +148,12 @@ def test_an_oversized_avatar_is_refused(client_as, consumer):
 def test_an_svg_avatar_is_refused(client_as, consumer):
     svg = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
     upload = SimpleUploadedFile("me.svg", svg, "image/svg+xml")
+    assert "PNG, JPEG, WebP or GIF" in refused_upload(client_as(consumer), upload)
+
+
+def test_an_svg_named_as_a_png_is_refused(client_as, consumer):
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+    upload = SimpleUploadedFile("me.png", svg, "image/png")
     assert "PNG, JPEG, WebP or GIF" in refused_upload(client_as(consumer), upload)
 
 

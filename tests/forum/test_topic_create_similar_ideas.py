@@ -111,7 +111,10 @@ def test_similar_titles_are_escaped(client_as, consumer, forum):
     assert "<script>alert(1)" not in html
 
 
-def test_poll_and_attachment_survive_the_similar_ideas_step(client_as, moderator, forum):
+def test_poll_and_attachment_survive_the_similar_ideas_step(
+    client_as, moderator, forum, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
     client = client_as(moderator)
     data = new_topic(
         "Cedar soap poll",
@@ -119,7 +122,7 @@ def test_poll_and_attachment_survive_the_similar_ideas_step(client_as, moderator
         poll_max_options="1",
         **{**EMPTY_FORMSETS, "poll-0-text": "Small", "poll-1-text": "Large"},
     )
-    upload = SimpleUploadedFile("label.txt", b"cedar", content_type="text/plain")
+    upload = SimpleUploadedFile("label.pdf", b"%PDF-1.4 cedar", content_type="application/pdf")
     response = client.post(topic_create_url(forum), {**data, "attachment-0-file": upload})
     assert response.status_code == 200
     assert SUGGESTIONS in response.content.decode()
@@ -131,4 +134,4 @@ def test_poll_and_attachment_survive_the_similar_ideas_step(client_as, moderator
     topic = Topic.objects.get(subject="Cedar soap poll")
     poll = TopicPoll.objects.get(topic=topic)
     assert sorted(poll.options.values_list("text", flat=True)) == ["Large", "Small"]
-    assert Attachment.objects.get(post__topic=topic).file.read() == b"cedar"
+    assert Attachment.objects.get(post__topic=topic).file.read() == b"%PDF-1.4 cedar"

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "brandsite.core.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     # Before sessions: a visitor's cached page costs no session or database work.
@@ -198,6 +199,16 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 WAGTAIL_SITE_NAME = "Cocreate"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Images: raster formats only (SVG can carry scripts), checked by Wagtail against their content.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Decoding cost grows with pixels, not bytes (8000 × 5000, or frames of a GIF adding up).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Documents: office and text formats only, always downloaded through Wagtail's view, which
+# checks collection privacy and sends `nosniff` and a blocking Content-Security-Policy.
+WAGTAILDOCS_EXTENSIONS = ["pdf", "txt", "csv", "odt", "ods", "odp", "docx", "xlsx", "pptx"]
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 # Admin avatars without Gravatar: no third-party request carries a hash of staff e-mail addresses.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
@@ -211,9 +222,17 @@ MACHINA_MARKUP_WIDGET = "forum.widgets.MarkdownEditorWidget"
 MACHINA_USER_DISPLAY_NAME_METHOD = "get_credited_name"
 # Avatars: 1 MB at most; community.avatars also limits their formats and pixels.
 MACHINA_PROFILE_AVATAR_MAX_UPLOAD_SIZE = 1024 * 1024
+# Attachments (moderators and editors): kinds recognised by their content (community.uploads).
+# Kept within FILE_UPLOAD_MAX_MEMORY_SIZE (2.5 MB): machina restores a larger file kept over a
+# preview as a temporary file without its data, and saving it then fails.
+FORUM_ATTACHMENT_MAX_SIZE = 5 * 1024 * 1024 // 2
+FORUM_ATTACHMENT_TYPES = ["png", "jpeg", "webp", "gif", "pdf"]
+FORUM_ATTACHMENT_MAX_IMAGE_PIXELS = WAGTAILIMAGES_MAX_IMAGE_PIXELS
+MACHINA_ATTACHMENT_MAX_FILES_PER_POST = 5
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
 
 # Public pages allow no inline script; the Wagtail admin still needs inline scripts and is excluded.
+# No nonce: no public page needs one, and the anonymous page cache would give everyone the same.
 CONTENT_SECURITY_POLICY = {
     "EXCLUDE_URL_PREFIXES": ["/admin/"],
     "DIRECTIVES": {
@@ -232,3 +251,23 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Browser features no page uses, denied to every page and frame (brandsite.core.headers).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
