@@ -8,7 +8,7 @@ PRODUCTION_ENV := DJANGO_SETTINGS_MODULE=brandsite.settings.production \
 	DJANGO_SECRET_KEY=check-deploy-only-secret-key-with-enough-length-and-entropy-0123456789 \
 	DJANGO_ALLOWED_HOSTS=cocreate.example
 
-.PHONY: run test install migrate messages demo lint check bench lighthouse clean
+.PHONY: run test install migrate messages demo lint check bench soak lighthouse clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ test: lint check messages
 # Serves the site as in production on 127.0.0.1 and measures each page: see the README.
 bench: install messages
 	$(BIN)/python -m bench.run
+
+# 60 s of mixed load on gunicorn + PostgreSQL + Redis with a database restart: see the README.
+soak: install messages
+	$(BIN)/python -m bench.soak
 
 # SEO and accessibility scores of five demo pages, served with DEBUG off (needs chromium, npm).
 lighthouse: install

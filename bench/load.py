@@ -92,10 +92,6 @@ def run_client(target, duration):
     return result
 
 
-def _run_client_args(args):
-    return run_client(*args)
-
-
 def percentile(ordered, share):
     """The nearest-rank percentile of already sorted values (share in 0..100)."""
     if not ordered:
@@ -160,9 +156,16 @@ class LoadGenerator:
         context = multiprocessing.get_context("fork")
         self.pool = context.Pool(concurrency, initializer=_client_signals)
 
+    def start(self, function, arguments):
+        """Call `function(*args)` for each tuple of `arguments`, one per client, without waiting.
+
+        Returns the pool's AsyncResult: its get() gives the results in the order of `arguments`.
+        """
+        return self.pool.starmap_async(function, arguments, 1)
+
     def run(self, targets, duration):
         """Load for `duration` seconds with one client per target; returns a Summary."""
-        results = self.pool.map(_run_client_args, [(target, duration) for target in targets], 1)
+        results = self.start(run_client, [(target, duration) for target in targets]).get()
         return summarise(results)
 
     def close(self):

@@ -32,19 +32,19 @@ SMALL_INDEX, LARGE_INDEX = 5, 50
 TRIVIAL_PATH = "/__bench__/trivial"
 
 
-def _setting(name, default):
+def setting(name, default):
     return type(default)(os.environ.get(name, default))
 
 
-def _configure_django():
+def configure_django(work_dir=BENCH_DIR):
     """Production-like settings; a fresh SQLite file unless DATABASE_URL names a database.
 
     Returns the SQLite file, if that is the database.
     """
-    BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    work_dir.mkdir(parents=True, exist_ok=True)
     database = None
     if not os.environ.get("DATABASE_URL"):
-        database = BENCH_DIR / "bench.sqlite3"
+        database = work_dir / "bench.sqlite3"
         database.unlink(missing_ok=True)
         os.environ["DATABASE_URL"] = f"sqlite:///{database}"
     os.environ["DJANGO_SETTINGS_MODULE"] = "brandsite.settings.bench"
@@ -57,20 +57,24 @@ def _configure_django():
     return database
 
 
+def migrations_digest():
+    """A short name for the set of migrations on disk: a migrated copy is reused while it holds."""
+    from django.db.migrations.loader import MigrationLoader
+
+    names = sorted(f"{app}.{name}" for app, name in MigrationLoader(None).disk_migrations)
+    return hashlib.sha256("\n".join(names).encode()).hexdigest()[:16]
+
+
 def _migrated_template():
     """Where a migrated SQLite database is kept for the next runs, named by the migrations.
 
     Migrating from nothing takes a minute; a copy of a database migrated by the same set of
     migrations takes no time, and `migrate` still runs on it (and applies nothing).
     """
-    from django.db.migrations.loader import MigrationLoader
-
-    names = sorted(f"{app}.{name}" for app, name in MigrationLoader(None).disk_migrations)
-    digest = hashlib.sha256("\n".join(names).encode()).hexdigest()[:16]
-    return BENCH_DIR / f"migrated-{digest}.sqlite3"
+    return BENCH_DIR / f"migrated-{migrations_digest()}.sqlite3"
 
 
-def _timed(timings, name, function, *args, **kwargs):
+def timed(timings, name, function, *args, **kwargs):
     started = time.monotonic()
     result = function(*args, **kwargs)
     timings[name] = round(time.monotonic() - started, 1)
@@ -80,33 +84,39 @@ def _timed(timings, name, function, *args, **kwargs):
 
 def prepare_database(timings, sqlite_file):
     """Migrate, empty the cache, generate the data set; returns the bench's manifest."""
-    from django.core.cache import cache
     from django.core.management import call_command
     from django.db import connections
 
     template = _migrated_template() if sqlite_file else None
     if template and template.exists():
         shutil.copyfile(template, sqlite_file)
-    _timed(timings, "migrate", call_command, "migrate", interactive=False, verbosity=0)
+    timed(timings, "migrate", call_command, "migrate", interactive=False, verbosity=0)
     if template and not template.exists():
         connections.close_all()
         for stale in BENCH_DIR.glob("migrated-*.sqlite3"):
             stale.unlink()
         shutil.copyfile(sqlite_file, template)
+    return generate_data(timings, {**SIZES, "forums": SMALL_INDEX}, BENCH_DIR / "manifest.json")
+
+
+def generate_data(timings, sizes, manifest):
+    """Empty the cache, generate the data set of `sizes`, collect the static files; returns the
+    manifest (the pages and accounts to use)."""
+    from django.core.cache import cache
+    from django.core.management import call_command
+
     cache.clear()  # a disposable Redis index too: no page cached by an earlier run
-    manifest = BENCH_DIR / "manifest.json"
-    _timed(
+    timed(
         timings,
         "generate_bench_data",
         call_command,
         "generate_bench_data",
         reset=True,
-        forums=SMALL_INDEX,
         manifest=str(manifest),
         verbosity=0,
-        **SIZES,
+        **sizes,
     )
-    _timed(timings, "collectstatic", call_command, "collectstatic", interactive=False, verbosity=0)
+    timed(timings, "collectstatic", call_command, "collectstatic", interactive=False, verbosity=0)
     return json.loads(manifest.read_text())
 
 
@@ -241,25 +251,25 @@ def anonymous_sessions(bench_session_keys):
     return Session.objects.exclude(session_key__in=bench_session_keys).count()
 
 
-def _stop_on_sigterm(signum, frame):
+def stop_on_sigterm(signum, frame):
     raise KeyboardInterrupt
 
 
 def main():
     started = time.monotonic()
-    duration = _setting("BENCH_DURATION", 5.0)
-    warmup = _setting("BENCH_WARMUP", 1.0)
-    concurrency = _setting("BENCH_CONCURRENCY", 4)
-    workers = _setting("BENCH_WORKERS", 2)
-    port = _setting("BENCH_PORT", 0) or free_port()
+    duration = setting("BENCH_DURATION", 5.0)
+    warmup = setting("BENCH_WARMUP", 1.0)
+    concurrency = setting("BENCH_CONCURRENCY", 4)
+    workers = setting("BENCH_WORKERS", 2)
+    port = setting("BENCH_PORT", 0) or free_port()
     # Forked before Django is imported: the clients carry no database connection or settings.
     load = LoadGenerator(concurrency)
-    signal.signal(signal.SIGTERM, _stop_on_sigterm)  # in this process only: stop what it started
+    signal.signal(signal.SIGTERM, stop_on_sigterm)  # in this process only: stop what it started
     server = None
     try:
         timings = {}
         print("Preparing the database…", flush=True)  # noqa: T201
-        sqlite_file = _configure_django()
+        sqlite_file = configure_django()
         manifest = prepare_database(timings, sqlite_file)
         cookies = signed_in_cookies(manifest["accounts"]["usernames"][:concurrency])
         from django.db import connections
@@ -289,7 +299,7 @@ def _report(bench, manifest, timings, cookies, started, concurrency, workers):
 
     return {
         "when": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
-        "commit": _commit(),
+        "commit": commit_hash(),
         "database": connection.vendor,
         "cache": settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1],
         "gunicorn_workers": workers,
@@ -305,7 +315,7 @@ def _report(bench, manifest, timings, cookies, started, concurrency, workers):
     }
 
 
-def _commit():
+def commit_hash():
     try:
         return subprocess.run(  # noqa: S603 - fixed arguments
             ["git", "rev-parse", "--short", "HEAD"],  # noqa: S607 - git from PATH

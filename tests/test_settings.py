@@ -64,3 +64,13 @@ def test_development_settings_refuse_debug_off_with_their_own_key():
     result = manage("check", DJANGO_SETTINGS_MODULE="brandsite.settings.dev", DJANGO_DEBUG="false")
     assert result.returncode != 0
     assert "refuse to run with DEBUG off" in result.stderr
+
+
+def test_production_keeps_database_connections_and_checks_them_before_reuse():
+    # A database restart then costs no error and no restart of the web processes (`make soak`).
+    code = (
+        "from django.conf import settings as s; d = s.DATABASES['default'];"
+        "print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])"
+    )
+    result = manage("shell", "--no-imports", "-c", code, **PRODUCTION_ENV)
+    assert result.stdout.split() == ["60", "True"]
