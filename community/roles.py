@@ -130,15 +130,24 @@ def grant_stories_index_permissions(index):
 
 
 def _sync_collection_permissions(root_collection):
-    for name, grants in COLLECTION_PERMISSIONS.items():
+    # Every role, not only those with grants: Wagtail's first migrations give groups named
+    # "Moderators" and "Editors" image and document rights that the roles do not list.
+    for name in (EDITORS, MODERATORS, CONSUMERS):
         group = Group.objects.get(name=name)
-        for app_label, model_name, actions in grants:
-            for action in actions:
-                GroupCollectionPermission.objects.get_or_create(
-                    group=group,
-                    collection=root_collection,
-                    permission=_permission(app_label, f"{action}_{model_name}"),
-                )
+        root_grants = [
+            _permission(app_label, f"{action}_{model_name}")
+            for app_label, model_name, actions in COLLECTION_PERMISSIONS.get(name, ())
+            for action in actions
+        ]
+        for permission in root_grants:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=root_collection, permission=permission
+            )
+        # As for pages: a permission the role holds from the root may stay on other
+        # collections; any other collection permission of the role goes.
+        GroupCollectionPermission.objects.filter(group=group).exclude(
+            permission__in=root_grants
+        ).delete()
 
 
 def _sync_model_permissions():

@@ -5,7 +5,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.widgets.button import Button
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import permissions
 from .admin.applications import TesterApplicationViewSet
@@ -15,6 +14,7 @@ from .admin.moderation_bulk import ApproveCasesBulkAction, RejectCasesBulkAction
 from .admin.moderation_panel import ModerationPanel
 from .admin.moderation_viewsets import ModerationViewSetGroup
 from .admin.results import CampaignResultsViewSet
+from .admin.snippets import SafeChooserSnippetViewSet
 from .admin.stories import (
     hide_publish_while_consent_is_awaited,
     promote_idea,
@@ -139,7 +139,7 @@ def register_report_and_ban_log_actions(actions):
         actions.register_action(action, label, message)
 
 
-class IdeaStatusViewSet(SnippetViewSet):
+class IdeaStatusViewSet(SafeChooserSnippetViewSet):
     """The statuses ideas can take: a brand renames, recolours or adds them (admins)."""
 
     model = IdeaStatus

@@ -7,6 +7,7 @@ names only let the language links translate these addresses.
 from django.urls import path
 from django.views.generic import RedirectView
 from machina.apps.forum.views import IndexView
+from machina.apps.forum_member.views import UserPostsView
 
 from . import posting
 from .feeds import PublicLastTopicsFeed
@@ -14,8 +15,10 @@ from .moderation import QUEUE_URL_NAME, NotifyingPostApproveView, NotifyingPostD
 from .views import (
     AttachmentDownloadView,
     CreditedTopicView,
+    MarkForumTopicsReadView,
     MemberProfileRedirectView,
     SortedForumView,
+    member_page_not_found,
 )
 
 conversation = "forum/<str:forum_slug>-<int:forum_pk>/topic/"
@@ -55,10 +58,15 @@ urlpatterns = [
     path("moderation/queue/", RedirectView.as_view(pattern_name=QUEUE_URL_NAME)),
     path("moderation/queue/<int:pk>/approve/", NotifyingPostApproveView.as_view()),
     path("moderation/queue/<int:pk>/disapprove/", NotifyingPostDisapproveView.as_view()),
+    path("tracking/mark/forum/<int:pk>/topics/", MarkForumTopicsReadView.as_view()),
     # machina's member profile gives way to ours, which honours each person's credit choice.
     path("member/profile/<int:pk>/", MemberProfileRedirectView.as_view()),
+    path("member/profile/<int:pk>/posts/", UserPostsView.as_view()),
     path(
         "member/profile/edit/",
         RedirectView.as_view(pattern_name="community:account_settings"),
     ),
+    # machina's member pages read any text as a user id; one that is not a number is nobody.
+    path("member/profile/<str:pk>/", member_page_not_found),
+    path("member/profile/<str:pk>/posts/", member_page_not_found),
 ]

@@ -2,15 +2,18 @@
 
 from django.db.models import F, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
+from machina.apps.forum.models import Forum
 from machina.apps.forum.views import ForumView
 from machina.apps.forum_conversation.forum_attachments.views import AttachmentView
 from machina.apps.forum_conversation.models import Topic
 from machina.apps.forum_conversation.views import TopicView
+from machina.apps.forum_tracking.views import MarkTopicsReadView
 
 from community.models import IdeaStatus
 from community.uploads import user_file_response
@@ -133,3 +136,16 @@ class AttachmentDownloadView(AttachmentView):
 
     def render_to_response(self, context, **response_kwargs):
         return user_file_response(self.object.file.open("rb"), self.object.filename)
+
+
+class MarkForumTopicsReadView(MarkTopicsReadView):
+    """machina's "mark this forum's topics read", answering 404 (not a 500) for an unknown forum."""
+
+    def get_controlled_object(self):
+        # machina's own uses `Forum.objects.get`, which raises DoesNotExist before any 404.
+        return get_object_or_404(Forum, pk=self.kwargs["pk"])
+
+
+def member_page_not_found(request, pk):
+    """A member page whose user id is not a number: nobody (machina's own view fails with a 500)."""
+    raise Http404

@@ -134,3 +134,20 @@ def test_moderators_draft_stories_only_under_stories_indexes_and_keep_it_after_s
     assert index.permissions_for_user(moderator).can_edit()
     assert not home.permissions_for_user(moderator).can_edit()
     assert not index.permissions_for_user(moderator).can_publish()
+
+
+@pytest.mark.django_db
+def test_image_and_document_rights_are_the_roles_own_not_wagtails_first_groups():
+    """Wagtail's first migrations give groups named "Moderators" and "Editors" such rights."""
+    from wagtail.models import GroupCollectionPermission
+
+    def rights(group):
+        grants = GroupCollectionPermission.objects.filter(group__name=group)
+        return set(grants.values_list("permission__codename", flat=True))
+
+    assert rights(MODERATORS) == set()
+    assert rights(EDITORS) == {
+        f"{action}_{model}"
+        for action in ("add", "change", "choose")
+        for model in ("image", "document")
+    }

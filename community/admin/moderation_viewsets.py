@@ -8,13 +8,13 @@ from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.admin.menu import MenuItem as AdminMenuItem
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from community import permissions
 from community.models import ModerationCase, RejectionReason, WatchedWord
 
 from .bans import BanViewSet
 from .moderation import ModerationCaseFilterSet, ModerationQueueIndexView
+from .snippets import SafeChooserSnippetViewSet
 
 
 def pending_count(request):
@@ -81,7 +81,7 @@ class ModerationQueueViewSet(ModelViewSet):
         return super().get_permissions_to_register().filter(codename__in=codenames)
 
 
-class WatchedWordViewSet(SnippetViewSet):
+class WatchedWordViewSet(SafeChooserSnippetViewSet):
     """Words that hold or refuse a post; moderators and editors keep the list."""
 
     model = WatchedWord
@@ -93,7 +93,7 @@ class WatchedWordViewSet(SnippetViewSet):
     search_fields = ["word"]
 
 
-class RejectionReasonViewSet(SnippetViewSet):
+class RejectionReasonViewSet(SafeChooserSnippetViewSet):
     """The canned reasons a moderator picks when rejecting a post; the author reads the text."""
 
     model = RejectionReason

@@ -107,3 +107,9 @@ def test_machina_member_profile_leads_to_the_contributor_profile(client, person)
     response = client.get(f"/forum/member/profile/{person.pk}/")
     assert response.status_code == 302
     assert response["Location"] == f"/community/people/{person.pk}/"
+
+
+def test_machina_member_pages_of_an_id_that_is_not_a_number_are_not_found(client, person):
+    assert client.get(f"/forum/member/profile/{person.pk}/posts/").status_code == 200
+    for path in ("/forum/member/profile/camille/", "/forum/member/profile/camille/posts/"):
+        assert client.get(path).status_code == 404, path

@@ -2,12 +2,13 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from community.admin.snippets import SafeChooserSnippetViewSet
 
 from .models import Author
 
 
-class AuthorViewSet(SnippetViewSet):
+class AuthorViewSet(SafeChooserSnippetViewSet):
     model = Author
     icon = "user"
     menu_label = _("Blog authors")
