@@ -152,6 +152,7 @@ READ_ONLY = {
     "*:*feed": "RSS feeds",
     "blog.BlogIndexPage:posts_by_tag": "the blog's tag pages",
     "wagtaildocs_serve": "documents, served by their collection's privacy",
+    "media/*": "public image files and avatars (GET and HEAD only: tests/brandsite/test_media.py)",
     "sitesearch:search": "site search",
     "forum/search/": "the redirect to site search",
     "forum_search:search": "machina's search, behind that redirect",
