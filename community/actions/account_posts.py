@@ -43,7 +43,6 @@ def keep_posts_as_former_member(user):
     """
     counts = remove_posts(user, waiting_only=True)
     counts["posts_kept"] = Post.objects.filter(poster=user).update(**former_member_fields())
-    Topic.objects.filter(poster=user).update(poster=None)
     return counts
 
 
@@ -56,6 +55,9 @@ def _shared(user):
 
 def remove_posts(user, *, waiting_only=False):
     """Remove `user`'s posts (only those waiting for a moderator if told); returns counts."""
+    # First, as machina deletes a poster's topics with the account, others' replies included;
+    # machina's tracker updates below then save topics that no longer name the account.
+    Topic.objects.filter(poster=user).update(poster=None)
     posts = Post.objects.filter(poster=user)
     if waiting_only:
         posts = posts.filter(approved=False)
@@ -70,7 +72,6 @@ def remove_posts(user, *, waiting_only=False):
     Topic.objects.filter(pk__in=list(doomed)).delete()
     for post in kept_openings:
         _replace_opening(post)
-    Topic.objects.filter(pk__in=[post.topic_id for post in kept_openings]).update(poster=None)
     for topic in Topic.objects.filter(pk__in=touched).select_related("forum"):
         topic.update_trackers()  # machina's: the topic's counts and last post, then its forum's
     for forum in Forum.objects.filter(pk__in=set(doomed.values())):

@@ -7,7 +7,6 @@ from django.db import transaction
 from django.db.models import Q, Value
 from django.db.models.functions import Replace
 from django.utils.translation import gettext as _
-from machina.apps.forum_conversation.models import Topic
 from machina.apps.forum_member.models import ForumProfile
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
@@ -52,6 +51,8 @@ def do_delete_account(user, *, acting_user, keep_posts):
     if refusal is not None:
         raise ActionRefused(refusal, status=403)
     # The row lock makes a second deletion (a double submit) wait, then find nothing to delete.
+    # A vote or post the person writes meanwhile checks its foreign key on this row when it
+    # commits (PostgreSQL's deferred constraints): it waits, then fails once the row is gone.
     user = get_user_model().objects.select_for_update().filter(pk=user.pk).first()
     if user is None:
         raise ActionRefused(_("This account no longer exists."), status=404)
@@ -60,8 +61,6 @@ def do_delete_account(user, *, acting_user, keep_posts):
     stories = anonymise_story_credits(user, drop_post_links=not keep_posts)
     summary["stories_anonymised"] = [story.pk for story in stories]
     summary.update(keep_posts_as_former_member(user) if keep_posts else remove_posts(user))
-    # machina deletes a poster's topics with the account, replies of others included: none left.
-    Topic.objects.filter(poster=user).update(poster=None)
     summary["ban_in_force"] = permissions.active_ban(user) is not None
     avatar = ForumProfile.objects.filter(user=user).values_list("avatar", flat=True).first()
     delete_avatar_after_commit(avatar)
