@@ -2,6 +2,7 @@
 
 from urllib.parse import urlsplit
 
+from allauth.account.forms import ReauthenticateForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.contrib import messages
@@ -248,3 +249,29 @@ class ConsentForm(forms.Form):
     def __init__(self, *args, community_settings, **kwargs):
         super().__init__(*args, **kwargs)
         consent_fields(self, community_settings)
+
+
+class DeleteAccountForm(ReauthenticateForm):
+    """What becomes of one's posts, and the password again: allauth checks it, rate-limited."""
+
+    KEEP, REMOVE = "keep", "remove"
+    posts = forms.ChoiceField(
+        label=_("Your posts in the forum"),
+        choices=[
+            (KEEP, _("Keep them, signed “A former member”")),
+            (
+                REMOVE,
+                _(
+                    "Remove them. A topic you started stays if others replied in it or a story "
+                    "was made of it: your words are then replaced by a notice."
+                ),
+            ),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose what becomes of your posts.")},
+    )
+    field_order = ["posts", "password"]
+
+    @property
+    def keeps_posts(self):
+        return self.cleaned_data["posts"] == self.KEEP

@@ -2,8 +2,15 @@
 
 from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .models import ContributorProfile, CreditPreference
+
+#: How the site names whoever wrote what a deleted account left behind.
+FORMER_MEMBER = gettext_lazy("A former member")
+#: machina's `anonymous_key` of the posts a deleted account left behind: machina wants a poster
+#: or a key on every post, and no visitor's key (a uuid4 in hexadecimal) can equal this one.
+FORMER_MEMBER_KEY = "former-member"
 
 
 def contributor_profile(user):
@@ -33,8 +40,23 @@ def public_name(user):
 
 
 def credited_name(user):
-    """How the brand must name `user`: display name, pseudonym or "Anonymous contributor"."""
+    """How the brand must name `user`: display name, pseudonym or "Anonymous contributor".
+
+    A contribution without an account (`user` None) is a former member's: the forum grants no
+    posting to visitors (forum.permissions), so only a deleted account leaves such posts.
+    """
+    if user is None:
+        return str(FORMER_MEMBER)
     return public_name(user) or _("Anonymous contributor")
+
+
+def poster_name(post):
+    """How a post names its author: as credited, "A former member", or a guest's own name."""
+    if post.poster_id is not None:
+        return credited_name(post.poster)
+    if post.anonymous_key == FORMER_MEMBER_KEY or not post.username:
+        return str(FORMER_MEMBER)
+    return post.username
 
 
 def has_public_profile_link(user):

@@ -131,6 +131,21 @@ def can_edit_contributor_profile(acting_user, user):
     )
 
 
+def account_deletion_refusal(acting_user, user):
+    """Why `acting_user` may not delete `user`'s account themselves, or None when they may.
+
+    Only one's own account, and not one with a role in the admin: an administrator removes those,
+    so that a site never loses its last administrator or a moderator's trail by a click.
+    """
+    if not (acting_user.is_authenticated and acting_user.pk == user.pk):
+        return _("You may only delete your own account.")
+    if user.is_superuser or user.is_staff or user.has_perm("wagtailadmin.access_admin"):
+        return _(
+            "Accounts with a role in the admin are closed by an administrator: ask one to do it."
+        )
+    return None
+
+
 def outdated_consents(user, community_settings=None):
     """The documents `user` accepted in a version that is no longer current (none if never asked).
 

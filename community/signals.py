@@ -25,3 +25,5 @@ idea_merged = Signal()
 idea_promoted = Signal()
 #: Sent with `post` and `case` once members' reports hid `post` pending a moderator's review.
 post_hidden = Signal()
+#: Sent with `user_id` and `summary` (what became of their data) once an account is deleted.
+account_deleted = Signal()

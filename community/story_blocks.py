@@ -64,3 +64,33 @@ def contributor_ids(body):
             continue
         ids += [user_id for user_id in found if user_id and user_id not in ids]
     return ids
+
+
+def _credit_values(credits_value):
+    # List items are {"type": "item", "value": …, "id": …}; bodies saved before that are values.
+    for item in credits_value.get("contributors", []):
+        yield item["value"] if isinstance(item, dict) and item.get("type") == "item" else item
+
+
+def anonymise_contributor(raw_blocks, user_id, name, *, drop_post_links=False):
+    """Name `user_id`'s quotes and credits `name` in a story body's raw data, unlinked from them.
+
+    Changes `raw_blocks` (a list of raw block dicts) in place; returns how many blocks changed.
+    `drop_post_links` also drops the links of their quotes to posts that no longer exist.
+    """
+    changed = 0
+    for block in raw_blocks:
+        if block.get("type") == "quote":
+            values, name_key = [block["value"]], "author_name"
+        elif block.get("type") == "credits":
+            values, name_key = list(_credit_values(block["value"])), "name"
+        else:
+            continue
+        for value in values:
+            if str(value.get("contributor")) != str(user_id):
+                continue
+            value.update({name_key: name, "contributor": None})
+            if drop_post_links and "post_url" in value:
+                value["post_url"] = ""
+            changed += 1
+    return changed

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from . import (
+    account_views,
     duplicate_views,
     notification_views,
     page_views,
@@ -46,6 +47,8 @@ urlpatterns = [
     path("account/avatar/", profile_views.upload_avatar, name="upload_avatar"),
     path("account/avatar/remove/", profile_views.remove_avatar, name="remove_avatar"),
     path("account/consent/", profile_views.accept_documents, name="accept_documents"),
+    path("account/data/", account_views.download_my_data, name="download_my_data"),
+    path("account/delete/", account_views.delete_account, name="delete_account"),
     path("page-views/", page_views.count_page_view, name="count_page_view"),
     path("stories/<int:page_id>/consent/", story_views.story_consent, name="story_consent"),
 ]

@@ -7,6 +7,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.widgets.button import Button
 
 from . import permissions
+from .admin.account_log import register_account_log_actions
 from .admin.applications import TesterApplicationViewSet
 from .admin.bulk_actions import DeclineApplicationsBulkAction, SelectApplicationsBulkAction
 from .admin.insights import InsightsPanel, InsightsViewSet
@@ -63,6 +64,7 @@ def register_community_log_actions(actions):
         _("Tester application declined"),
     )
     register_profile_log_actions(actions)
+    register_account_log_actions(actions)
     register_moderation_log_actions(actions)
     register_story_log_actions(actions)
 

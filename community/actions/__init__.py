@@ -1,5 +1,6 @@
 """Every state change a user can cause in the community app, one function each, by concern."""
 
+from .accounts import do_delete_account, do_export_personal_data
 from .badges import do_award_badge, do_credit_story
 from .bans import do_ban_user, do_lift_ban
 from .base import ActionRefused, ConsentRequired, require_not_banned
@@ -47,6 +48,8 @@ from .stories import do_promote_idea
 from .story_consents import do_answer_story_consent, do_override_story_consents
 
 __all__ = [
+    "do_delete_account",
+    "do_export_personal_data",
     "do_count_page_view",
     "ActionRefused",
     "ConsentRequired",

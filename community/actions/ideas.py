@@ -62,18 +62,32 @@ def do_vote_for_idea(topic, *, acting_user):
     return idea
 
 
+def take_back_idea_votes(voter, idea_ids):
+    """Delete `voter`'s votes for the ideas of `idea_ids`, each taken from its idea's count.
+
+    The ideas are locked first, in one order, so the counter moves with the rows as a vote does.
+    Returns the ids of the ideas that lost a vote. The caller is atomic.
+    """
+    ideas = Idea.objects.select_for_update().filter(pk__in=idea_ids).order_by("pk")
+    locked = list(ideas.values_list("pk", flat=True))
+    votes = IdeaVote.objects.filter(idea__in=locked, voter=voter)
+    voted = set(votes.values_list("idea_id", flat=True))
+    votes.delete()
+    # One vote per voter and idea (a constraint): each of these ideas loses exactly one.
+    Idea.objects.filter(pk__in=voted).update(votes_count=F("votes_count") - 1)
+    return voted
+
+
 @transaction.atomic
 def do_withdraw_idea_vote(topic, *, acting_user):
     """Withdraw `acting_user`'s upvote of `topic`'s idea, if any. Returns the idea."""
     _require_idea_vote(topic, acting_user)
-    idea = Idea.objects.select_for_update().filter(pk=topic.pk).first()
+    withdrawn = take_back_idea_votes(acting_user, [topic.pk])
+    idea = Idea.objects.filter(pk=topic.pk).first()
     if idea is None:
         return Idea(topic=topic)
-    deleted, _counts = IdeaVote.objects.filter(idea=idea, voter=acting_user).delete()
-    if not deleted:
+    if not withdrawn:
         return idea
-    Idea.objects.filter(pk=idea.pk).update(votes_count=F("votes_count") - 1)
-    idea.refresh_from_db(fields=["votes_count"])
     log(instance=idea, action="community.idea.unvote", user=acting_user)
     on_commit_send(signals.idea_vote_withdrawn, idea=idea, voter=acting_user)
     return idea

@@ -91,7 +91,8 @@ def _forum_profile(user):
     return ForumProfile.objects.select_for_update().get(user=user)
 
 
-def _delete_file_after_commit(name):
+def delete_avatar_after_commit(name):
+    """Delete the avatar file `name` from storage once the transaction commits (kept otherwise)."""
     if name:
         storage = ForumProfile._meta.get_field("avatar").storage
         transaction.on_commit(lambda: storage.delete(name))
@@ -109,7 +110,7 @@ def do_set_avatar(user, upload, *, acting_user):
     previous = profile.avatar.name
     ForumProfile._meta.get_field("avatar").save_form_data(profile, upload)
     profile.save()
-    _delete_file_after_commit(previous)
+    delete_avatar_after_commit(previous)
     log(instance=user, action="community.profile.avatar", user=acting_user)
     return profile
 
@@ -122,6 +123,6 @@ def do_remove_avatar(user, *, acting_user):
     previous = profile.avatar.name
     profile.avatar = None
     profile.save(update_fields=["avatar"])
-    _delete_file_after_commit(previous)
+    delete_avatar_after_commit(previous)
     log(instance=user, action="community.profile.avatar_removed", user=acting_user)
     return profile

@@ -60,7 +60,8 @@ def request_story_consents(story, *, acting_user=None):
     ).count()
 
 
-def _finish_consent_task_if_answered(story, acting_user=None):
+def finish_consent_task_if_answered(story, acting_user=None):
+    """Move `story` past its consent step once no contributor it names is still to answer."""
     task_state = story.current_workflow_task_state
     if task_state is None or not isinstance(task_state.task.specific, ContributorConsentTask):
         return False
@@ -101,7 +102,7 @@ def do_answer_story_consent(story, *, acting_user, accept):
         user=acting_user,
         data={"contributor": acting_user.pk},
     )
-    _finish_consent_task_if_answered(story)
+    finish_consent_task_if_answered(story)
     return consent
 
 
@@ -135,5 +136,5 @@ def do_override_story_consents(story_id, *, acting_user, note):
             user=acting_user,
             data={"contributor": consent.user_id, "note": consent.note},
         )
-    _finish_consent_task_if_answered(story, acting_user)
+    finish_consent_task_if_answered(story, acting_user)
     return overridden

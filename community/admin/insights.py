@@ -201,7 +201,7 @@ class InsightsTables:
 
     def contributors(self):
         rows = [
-            [*person_columns(user, self.viewer), ideas, replies]
+            [*self._person(user, _("Former members")), ideas, replies]
             for user, ideas, replies in top_contributors(self.view.campaign, self.view.period)
         ]
         headings = [_("Contributor"), *self.email, _("Ideas"), _("Replies")]

@@ -25,10 +25,13 @@ def person_columns(user, viewer):
 
 
 def top_contributors(campaign, period, limit=TOP):
-    """[(user, ideas, replies)] of the people who posted most in the period, in two queries."""
+    """[(user, ideas, replies)] of the people who posted most in the period, in two queries.
+
+    The posts deleted accounts left are one row, whose user is None: former members together.
+    """
     first_post = Q(pk=F("topic__first_post_id"))
     rows = list(
-        Post.objects.filter(Scope(campaign).forum("topic__"), approved=True, poster__isnull=False)
+        Post.objects.filter(Scope(campaign).forum("topic__"), approved=True)
         .filter(_in_period("created", period))
         .order_by()
         .values("poster")
@@ -41,9 +44,9 @@ def top_contributors(campaign, period, limit=TOP):
     )
     users = {user.pk: user for user in _people([row["poster"] for row in rows])}
     return [
-        (users[row["poster"]], row["ideas"], row["replies"])
+        (users.get(row["poster"]), row["ideas"], row["replies"])
         for row in rows
-        if row["poster"] in users
+        if row["poster"] is None or row["poster"] in users
     ]
 
 

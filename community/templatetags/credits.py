@@ -16,6 +16,12 @@ def credited_name(user):
 
 
 @register.filter
+def poster_name(post):
+    """`{{ post|poster_name }}`: the post's author as credited, or "A former member"."""
+    return credits.poster_name(post)
+
+
+@register.filter
 def public_name(user):
     """`{{ user|public_name }}`: the name `user` chose to be shown under, or ""."""
     return credits.public_name(user) or ""

@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from community.credits import has_public_profile_link, public_name
+from community.credits import FORMER_MEMBER, has_public_profile_link, public_name
 
 SCHEMA = "https://schema.org"
 
@@ -79,9 +79,12 @@ def person(name, url=None):
 
 
 def credited_person(user, request):
-    """A forum member as their credit choice names them, linked to their public profile."""
+    """A forum member as their credit choice names them, linked to their public profile.
+
+    A post without an account was left by a deleted one: "A former member".
+    """
     if user is None:
-        return person(None)
+        return person(str(FORMER_MEMBER))
     url = None
     if has_public_profile_link(user):
         url = absolute(request, reverse("community:profile", args=[user.pk]))

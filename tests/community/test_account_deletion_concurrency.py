@@ -1,0 +1,59 @@
+"""An account deleted while its owner and others vote: every count still matches its rows.
+
+PostgreSQL only, as the other race tests (tests/concurrency.py).
+"""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError
+
+from community.actions import ActionRefused, do_delete_account, do_vote_for_idea
+from community.models import IdeaVote
+from tests.community.privacy import assert_vote_counts_match_rows
+from tests.concurrency import postgresql_only, run_together
+from tests.factories import create_campaign, create_topic, create_user
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    postgresql_only,
+]
+
+ROUNDS = 5
+
+
+def test_votes_cast_while_the_account_goes_leave_counts_right():
+    forum = create_campaign().forum
+    for round_number in range(ROUNDS):
+        member, others = create_user(), [create_user() for _ in range(4)]
+        ideas = [create_topic(forum=forum) for _ in range(4)]
+        for topic in ideas[:2]:
+            do_vote_for_idea(topic, acting_user=member)
+        calls = [
+            lambda member=member: do_delete_account(member, acting_user=member, keep_posts=True)
+        ]
+        calls += [lambda t=topic, m=member: do_vote_for_idea(t, acting_user=m) for topic in ideas]
+        calls += [
+            lambda t=topic, o=other: do_vote_for_idea(t, acting_user=o)
+            for topic in ideas
+            for other in others
+        ]
+
+        errors = run_together(calls)
+
+        # The member's own late votes may fail on the deleted account (its foreign key, or its
+        # audit entry's): nothing else may.
+        late = (IntegrityError, ValidationError)
+        assert all(isinstance(error, late) for error in errors), [repr(e) for e in errors]
+        assert len(errors) <= len(ideas), round_number
+        assert not IdeaVote.objects.filter(voter_id=member.pk).exists(), round_number
+        assert IdeaVote.objects.filter(voter__in=others).count() == 16, round_number
+        assert_vote_counts_match_rows()
+
+
+def test_a_double_submit_deletes_once():
+    member = create_user()
+    errors = run_together(
+        [lambda: do_delete_account(member, acting_user=member, keep_posts=False)] * 2
+    )
+    assert [type(error) for error in errors] == [ActionRefused]
+    assert errors[0].status == 404
