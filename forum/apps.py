@@ -23,18 +23,23 @@ class ForumIntegrationConfig(AppConfig):
             UserForumPermission,
         )
         from machina.apps.forum_tracking.receivers import update_user_trackers
+        from machina.templatetags import forum_permission_tags
         from mptt.signals import node_moved
 
         from community.credits import credited_name
 
         from . import receivers  # noqa: F401
         from .handler import forget_forum_permissions, forget_group_memberships
+        from .permission_tag import get_permission
         from .tracking import mark_topic_read
 
         # machina names posters by calling the user method MACHINA_USER_DISPLAY_NAME_METHOD
         # names (its documented hook): the default `get_username` shows what allauth derived
         # from the e-mail address, so every forum page names people by their credit choice.
         get_user_model().add_to_class(CREDITED_NAME_METHOD, credited_name)
+
+        # machina's templates ask permissions through this tag dozens of times per page.
+        forum_permission_tags.register.simple_tag(get_permission, takes_context=True)
 
         # Reading a topic marks it read through our tracking handler, which skips machina's
         # queries when nothing was posted since the reader's last visit.

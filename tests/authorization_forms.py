@@ -57,6 +57,7 @@ FORMS = {
     },
     "avatar_upload": lambda world: {"avatar": image_upload()},
     "documents": {"accept_terms": "on", "accept_licence": "on"},
+    "delete_account": {"posts": "keep", "password": DEFAULT_PASSWORD},
     # The forum.
     "new_topic": {
         "subject": "Soap flakes in paper bags",

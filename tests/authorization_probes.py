@@ -153,6 +153,11 @@ def passwords(world, _argument):
     return _per_member(world, get_user_model().objects.all(), "pk", "password")
 
 
+@probe("actor")
+def accounts(world, _argument):
+    return _per_member(world, get_user_model().objects.all(), "pk")
+
+
 # The object a row acts on.
 
 

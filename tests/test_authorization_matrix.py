@@ -159,6 +159,7 @@ READ_ONLY = {
     "community:similar_ideas": "the ideas like a title being typed, as JSON",
     "community:notifications": "one's own notifications (marking them read is a row)",
     "community:profile": "a contributor's public profile",
+    "community:download_my_data": "one's own data as JSON (tests/community/test_account_data.py)",
     "forum_index": "the forum index",
     "forum:index": "machina's forum index, behind ours",
     "forum_sorted_topics": "a forum's topics",

@@ -8,7 +8,7 @@ from django.template import Context, Template, TemplateSyntaxError
 from django.test import RequestFactory
 
 from forum.handler import CampaignPermissionHandler
-from forum.templatetags.forum_permission_tags import public_method_names
+from forum.permission_tag import public_method_names
 from tests.factories import create_forum
 
 pytestmark = pytest.mark.django_db

@@ -2,8 +2,9 @@
 
 machina's tag runs `inspect.getmembers` on the permission handler each time it is used, dozens
 of times per topic page; the public method names of a handler class never change, so they are
-listed once per class. This library takes the place of machina's, which has the same name,
-because the forum app comes after machina's apps in INSTALLED_APPS.
+listed once per class. The forum app registers this function in machina's own
+`forum_permission_tags` library at start-up (a library of the same name would be a second
+library for Django's template checks).
 """
 
 import functools
@@ -13,8 +14,6 @@ from django import template
 from machina.core.loading import get_class
 
 PermissionHandler = get_class("forum_permission.handler", "PermissionHandler")
-
-register = template.Library()
 
 
 @functools.cache
@@ -26,7 +25,6 @@ def public_method_names(handler_class):
     )
 
 
-@register.simple_tag(takes_context=True)
 def get_permission(context, method, *args, **kwargs):
     """Whether a permission is granted: `{% get_permission 'can_add_post' topic user as var %}`."""
     request = context.get("request", None)
