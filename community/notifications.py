@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from .credits import credited_name
 from .models import Follow, NotificationKind
 
 #: The words of a rejected post kept in its author's notification.
@@ -39,8 +40,9 @@ def excerpt(text):
 
 
 def _actor_name(notification):
+    # As the forum names them: the username is often the start of their e-mail address.
     actor = notification.actor
-    return actor.get_username() if actor else _("Someone")
+    return credited_name(actor) if actor else _("Someone")
 
 
 def describe(notification):

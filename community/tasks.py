@@ -43,7 +43,7 @@ def send_notification_emails(notification_ids):
             pk__in=notification_ids, emailed_at__isnull=True, read_at__isnull=True
         )
         .filter(recipient__in=immediate)
-        .select_related("recipient", "actor", "topic__forum", "page")
+        .select_related("recipient", "actor__contributor_profile", "topic__forum", "page")
     )
     sent = 0
     for notification in notifications:
@@ -86,7 +86,7 @@ def send_notification_digest(user_id):
         return 0
     notifications = list(
         Notification.objects.filter(pk__in=ids)
-        .select_related("actor", "topic__forum", "page")
+        .select_related("actor__contributor_profile", "topic__forum", "page")
         .order_by("created_at", "pk")
     )
     try:

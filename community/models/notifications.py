@@ -29,7 +29,7 @@ class NotificationQuerySet(models.QuerySet):
         """`user`'s notifications, newest first, with what their lines show."""
         return (
             self.filter(recipient=user)
-            .select_related("actor", "topic__forum", "page")
+            .select_related("actor__contributor_profile", "topic__forum", "page")
             .order_by("-created_at", "-pk")
         )
 

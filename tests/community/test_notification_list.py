@@ -4,7 +4,7 @@ import pytest
 from django.contrib.sessions.models import Session
 
 from community.models import Notification, NotificationKind
-from tests.factories import create_topic, create_user
+from tests.factories import create_profile, create_topic, create_user
 
 pytestmark = pytest.mark.django_db
 
@@ -136,3 +136,15 @@ def test_list_queries_do_not_grow(client_as, consumer, django_assert_max_num_que
     with django_assert_max_num_queries(LIST_MAX_QUERIES):
         response = client.get(LIST_URL)
     assert response.content.decode().count('class="notification ') == min(2 * size, 20)
+
+
+def test_a_reply_names_the_replier_as_the_forum_does_never_by_username(client_as, consumer, topic):
+    """Usernames are often the start of an e-mail address: no member may read another's."""
+    replier = create_user(username="jane.doe.1984", email="jane.doe.1984@example.com")
+    create_profile(replier, pseudonym="Fig Lover")
+    notify(consumer, topic, actor=replier)
+
+    page = client_as(consumer).get(LIST_URL).content.decode()
+
+    assert "Fig Lover replied to “A fig and cedar soap”" in page
+    assert "jane.doe" not in page
