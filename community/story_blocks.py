@@ -1,7 +1,25 @@
 """StreamField blocks of community stories: text, quotes of the discussion, and credits."""
 
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+
+#: What a quote's link may be besides a path on the site: a browser runs other schemes, such as
+#: javascript:, in the page's origin.
+LINK_SCHEMES = {"http", "https"}
+
+
+def is_link(url):
+    """Whether a browser follows `url` as a relative address or a web address, never as script."""
+    try:
+        # urlsplit drops what browsers drop (tabs, newlines, leading controls) before the scheme.
+        scheme = urlsplit(url).scheme
+    except ValueError:  # such as a malformed IPv6 host
+        return False
+    return scheme.lower() in {"", *LINK_SCHEMES}
 
 
 class CreditRole(blocks.ChoiceBlock):
@@ -23,6 +41,13 @@ class QuoteBlock(blocks.StructBlock):
     class Meta:
         icon = "openquote"
         template = "community/blocks/story_quote_block.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not is_link(value["post_url"]):
+            message = _("Link to a page of the site or to a web address (http or https).")
+            raise StructBlockValidationError(block_errors={"post_url": ValidationError(message)})
+        return value
 
 
 class CreditBlock(blocks.StructBlock):
