@@ -7,6 +7,7 @@ from forum.markup import ALLOWED_TAGS, render_markdown
 from tests.forum.xss import (
     BLNS_PAYLOADS,
     MARKDOWN_PAYLOADS,
+    OWASP_PAYLOADS,
     SCRIPT_CAPABLE_TAGS,
     as_params,
     unsafe_parts,
@@ -16,7 +17,11 @@ RENDERERS = [
     pytest.param(render_func, id="machina"),
     pytest.param(render_markdown, id="forum"),
 ]
-PAYLOADS = as_params(BLNS_PAYLOADS, "blns") + as_params(MARKDOWN_PAYLOADS, "md")
+PAYLOADS = (
+    as_params(BLNS_PAYLOADS, "blns")
+    + as_params(MARKDOWN_PAYLOADS, "md")
+    + as_params(OWASP_PAYLOADS, "owasp")
+)
 
 
 def test_machina_renders_through_the_forum_renderer():

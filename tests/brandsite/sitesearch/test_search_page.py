@@ -17,6 +17,7 @@ from tests.factories import (
     create_reply,
     create_topic,
 )
+from tests.forum.xss import SPREAD_SAMPLE, as_params, page_problems
 
 pytestmark = pytest.mark.django_db
 
@@ -241,3 +242,17 @@ def test_a_heading_is_found_by_its_words_not_by_its_level_label(client):
 
     assert result_titles(search(client, "vetiver")) == ["Our new range"]
     assert result_titles(search(client, "Section")) == []
+
+
+@pytest.mark.parametrize("payload", as_params(SPREAD_SAMPLE, "payload"))
+def test_a_searched_payload_is_shown_as_text_to_the_visitor_and_the_editors(
+    payload, client, client_as, editor
+):
+    query = payload[:100]  # the form's limit
+    html = search(client, query).content.decode()
+
+    field = BeautifulSoup(html, "html.parser").find("input", attrs={"name": "q"})
+    assert field["value"] == query.strip()
+    assert page_problems(html) == []
+    report = client_as(editor).get("/admin/reports/site-search-terms/").content.decode()
+    assert page_problems(report) == []
