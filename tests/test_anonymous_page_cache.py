@@ -1,6 +1,7 @@
 """Visitors' pages come from the cache; members' pages, forms and changed content never do."""
 
 import pytest
+from django.core.cache.backends.base import CacheKeyWarning
 from django.test import override_settings
 
 from community.actions import do_approve_case
@@ -111,3 +112,15 @@ def test_publishing_a_page_shows_the_new_version_at_once(client, db):
 def test_a_zero_lifetime_turns_the_cache_off(client, topic):
     client.get(topic_url(topic))
     assert "X-Cache" not in client.get(topic_url(topic))
+
+
+def test_a_long_address_is_cached_under_a_key_every_cache_accepts(db, client, recwarn):
+    """memcached refuses keys over 250 characters; Django warns about them on every backend."""
+    topic = create_topic(
+        forum=create_campaign().forum, subject="Which scent should we launch " + "again " * 40
+    )
+    assert len(topic_url(topic)) > 250
+
+    assert client.get(topic_url(topic))["X-Cache"] == "miss"
+    assert client.get(topic_url(topic))["X-Cache"] == "hit"
+    assert not [w for w in recwarn if issubclass(w.category, CacheKeyWarning)]

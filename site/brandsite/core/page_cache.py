@@ -10,6 +10,7 @@ The middleware sits before the session middleware: a hit costs one cache round t
 database query.
 """
 
+import hashlib
 import uuid
 
 from django.conf import settings
@@ -134,7 +135,9 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not _is_cacheable_request(request):
             return self.get_response(request)
-        page_key = f"{KEY_PREFIX}{request.get_host()}{request.get_full_path()}"
+        # Hashed: a topic's address can be longer than the 250 characters a cache key may have.
+        address = f"{request.get_host()}{request.get_full_path()}"
+        page_key = KEY_PREFIX + hashlib.sha256(address.encode()).hexdigest()
         # One round trip: the current generation and the stored page, checked against each other.
         found = cache.get_many([GENERATION_KEY, page_key])
         generation = _current_generation(found.get(GENERATION_KEY))
