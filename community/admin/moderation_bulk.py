@@ -3,13 +3,14 @@
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
 from django.shortcuts import redirect
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.bulk_action import BulkAction
 
 from community import actions, permissions
-from community.models import ModerationCase, RejectionReason
+from community.models import ModerationCase, PostReport, RejectionReason
 from community.models.moderation import REJECTION_REASON_MAX_LENGTH
 
 from .moderation import cases_in_listing, content_preview, describe_reason, post_url, queue_cases
@@ -59,7 +60,16 @@ class DecideCasesBulkAction(BulkAction):
     def get_queryset(cls, model, object_ids):
         # Unknown or malformed ids are ignored, not a 404 or a 500: the page says what is left.
         ids = [value for value in map(str, object_ids) if value.isdigit()]
-        return list(queue_cases(ModerationCase.objects.filter(pk__in=ids)).order_by("opened_at"))
+        # What the reporters said, for the moderator who decides: one query for all cases.
+        open_reports = Prefetch(
+            "post__reports",
+            queryset=PostReport.objects.filter(resolved_at__isnull=True),
+            to_attr="open_reports",
+        )
+        cases = queue_cases(ModerationCase.objects.filter(pk__in=ids)).prefetch_related(
+            open_reports
+        )
+        return list(cases.order_by("opened_at"))
 
     def get_all_objects_in_listing_query(self, parent_id):
         # "Select all" means all that the queue shows: its filters are in the query string.
@@ -76,6 +86,7 @@ class DecideCasesBulkAction(BulkAction):
             "reason": describe_reason(obj),
             "content": content_preview(obj),
             "url": post_url(obj),
+            "report_reasons": [report.reason for report in getattr(obj.post, "open_reports", ())],
         }
 
     def prepare_action(self, objects, objects_without_access):

@@ -202,6 +202,25 @@ QUEUE_PAGE_QUERIES = 14
 # Deciding from the queue.
 
 
+def test_the_decision_page_shows_what_the_reporters_said(client_as, moderator):
+    case = reported_post(reporters=2)
+    older = PostReport.objects.create(
+        post=case.post,
+        reporter=create_user(),
+        reason="Settled last week",
+        resolved_at=timezone.now(),
+    )
+    PostReport.objects.filter(post=case.post).exclude(pk=older.pk).update(
+        reason="<b>Insults</b> other members"
+    )
+
+    page = client_as(moderator).get(decide_url("reject", case)).content.decode()
+
+    assert "What the reporters said:" in page
+    assert page.count("&lt;b&gt;Insults&lt;/b&gt; other members") == 2
+    assert "Settled last week" not in page
+
+
 def test_approving_a_held_reply_shows_it_tells_its_author_and_the_followers(
     client_as, moderator, committed
 ):
