@@ -46,6 +46,14 @@ def client_as(client):
     return sign_in
 
 
+@pytest.fixture
+def without_rate_limits(settings):
+    """No community rate limit applies: for tests that repeat actions to race them."""
+    from community.ratelimits import DEFAULT_RATE_LIMITS
+
+    settings.COMMUNITY_RATE_LIMITS = dict.fromkeys(DEFAULT_RATE_LIMITS, "")
+
+
 @pytest.fixture(autouse=True)
 def _one_rate_limit_window(monkeypatch):
     """Community rate limits count in fixed windows: each test runs inside one, not across two."""
