@@ -304,6 +304,15 @@ SURFACES = [
         signed_in=True,
     ),
     Surface(
+        "account deletion passwords per account",
+        lambda world, n: "/community/account/delete/",
+        lambda world, n: {"posts": "keep", "password": "wrong" if n < 5 else DEFAULT_PASSWORD},
+        limit=5,
+        refusal=TOO_MANY_FAILURES,
+        written=lambda world: get_user_model().objects.filter(pk=world.member.pk).exists(),
+        signed_in=True,
+    ),
+    Surface(
         "private page passwords per address",
         lambda world, n: (
             f"/_util/authenticate_with_password/{world.page_restriction.pk}/"
