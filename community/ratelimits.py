@@ -1,4 +1,4 @@
-"""Per-user limits on how often people post, vote and report, counted in the shared cache.
+"""Per-user limits on how often people post, vote, report and follow, counted in the shared cache.
 
 Fixed windows counted with `cache.add` + `cache.incr`, both atomic in Redis, so every web worker
 sees the same count; a burst may reach twice a rate across a window boundary, which is enough to
@@ -15,6 +15,7 @@ DEFAULT_RATE_LIMITS = {
     "post": "6/m,60/h",
     "vote": "30/m,300/h",
     "report": "5/m,30/h",
+    "follow": "30/m,300/h",
 }
 _PERIOD_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 

@@ -9,10 +9,12 @@ from machina.apps.forum_conversation import views as machina_views
 from machina.apps.forum_conversation.forum_polls import views as machina_poll_views
 
 from community import permissions, ratelimits
+from community.actions.base import VOTING_TOO_FAST
 from community.permissions import outdated_consents
 from community.profile_views import consent_url
 from community.similar import similar_ideas
 from community.uploads import validate_forum_attachment
+from community.views import refused, topic_url
 
 from .forms import LimitedAttachmentFormset, LimitedPostForm, LimitedTopicForm
 
@@ -212,4 +214,14 @@ class PostUpdateView(
 
 
 class TopicPollVoteView(BanRefusalMixin, machina_poll_views.TopicPollVoteView):
-    """A vote in a topic's poll, refused to banned members like every other vote."""
+    """A vote in a topic's poll, refused to banned members and within the voting rate."""
+
+    def form_valid(self, form):
+        user = self.request.user
+        if not permissions.is_exempt_from_rate_limits(user) and not ratelimits.consume(
+            user, "vote"
+        ):
+            topic = self.object.topic
+            back = {"url": topic_url(topic), "title": topic.subject}
+            return refused(self.request, back, VOTING_TOO_FAST, 429)
+        return super().form_valid(form)

@@ -5,12 +5,24 @@ import threading
 import pytest
 from django.db import connection
 
+#: How many times each race runs: a race lost one time in a few still fails the suite.
+RACE_ROUNDS = 20
+
 #: Race tests only mean something where rows are locked and inserted concurrently.
 postgresql_only = pytest.mark.skipif(
     connection.vendor != "postgresql",
     reason="row locks and concurrent inserts are only meaningful on PostgreSQL; "
     "run with DATABASE_URL=postgres://...",
 )
+
+#: The marks of a race test module: real transactions (serialized_rollback keeps the home page
+#: the flush after each test would take with it), PostgreSQL only, and no rate limits, so that
+#: rounds can reuse their members (rates are not what these tests race).
+race_test = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    postgresql_only,
+    pytest.mark.usefixtures("without_rate_limits"),
+]
 
 
 def run_together(calls):

@@ -1,5 +1,8 @@
 """Role fixtures shared by every test: one user per role and a client signed in as each."""
 
+import time
+from types import SimpleNamespace
+
 import pytest
 
 from tests.factories import create_user
@@ -41,6 +44,23 @@ def client_as(client):
         return client
 
     return sign_in
+
+
+@pytest.fixture
+def without_rate_limits(settings):
+    """No community rate limit applies: for tests that repeat actions to race them."""
+    from community.ratelimits import DEFAULT_RATE_LIMITS
+
+    settings.COMMUNITY_RATE_LIMITS = dict.fromkeys(DEFAULT_RATE_LIMITS, "")
+
+
+@pytest.fixture(autouse=True)
+def _one_rate_limit_window(monkeypatch):
+    """Community rate limits count in fixed windows: each test runs inside one, not across two."""
+    from community import ratelimits
+
+    now = time.time()
+    monkeypatch.setattr(ratelimits, "time", SimpleNamespace(time=lambda: now))
 
 
 @pytest.fixture(autouse=True)

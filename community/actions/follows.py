@@ -3,19 +3,27 @@
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
 from .. import permissions
 from ..models import Follow, FollowReason
-from .base import ActionRefused
+from .base import ActionRefused, require_within_rate_limit
+
+FOLLOWING_TOO_FAST = gettext_lazy(
+    "You are following and unfollowing too fast: wait a minute, then try again. "
+    "Nothing was changed."
+)
 
 
-def _require_follow(user, forum):
+def _require_follow_change(user, forum=None):
     if not user.is_authenticated:
         raise PermissionDenied
-    refusal = permissions.follow_refusal(user, forum)
+    refusal = permissions.follow_refusal(user, forum) if forum is not None else None
     if refusal is not None:
         raise ActionRefused(refusal, status=403)
+    # Each change is an audit-log entry: a script toggling follows must not flood the log.
+    require_within_rate_limit(user, "follow", FOLLOWING_TOO_FAST)
 
 
 def _set_follow(user, is_following, **target):
@@ -37,7 +45,7 @@ def _set_follow(user, is_following, **target):
 @transaction.atomic
 def do_follow_topic(topic, *, acting_user):
     """Make `acting_user` follow `topic`: they hear of its replies and its idea's status."""
-    _require_follow(acting_user, topic.forum)
+    _require_follow_change(acting_user, topic.forum)
     if not topic.approved:
         raise ActionRefused(_("This idea is waiting for approval: it cannot be followed yet."))
     follow = _set_follow(acting_user, True, topic=topic)
@@ -48,8 +56,7 @@ def do_follow_topic(topic, *, acting_user):
 @transaction.atomic
 def do_unfollow_topic(topic, *, acting_user):
     """Stop `acting_user` following `topic`, and keep it so: voting or replying won't undo it."""
-    if not acting_user.is_authenticated:
-        raise PermissionDenied
+    _require_follow_change(acting_user)
     follow = _set_follow(acting_user, False, topic=topic)
     log(instance=follow, action="community.unfollow.topic", user=acting_user)
     return follow
@@ -58,7 +65,7 @@ def do_unfollow_topic(topic, *, acting_user):
 @transaction.atomic
 def do_follow_forum(forum, *, acting_user):
     """Make `acting_user` follow a whole forum: they hear of every reply in its topics."""
-    _require_follow(acting_user, forum)
+    _require_follow_change(acting_user, forum)
     if not forum.is_forum:
         raise ActionRefused(_("Only forums that hold topics can be followed."))
     follow = _set_follow(acting_user, True, forum=forum)
@@ -69,8 +76,7 @@ def do_follow_forum(forum, *, acting_user):
 @transaction.atomic
 def do_unfollow_forum(forum, *, acting_user):
     """Stop `acting_user` following a whole forum."""
-    if not acting_user.is_authenticated:
-        raise PermissionDenied
+    _require_follow_change(acting_user)
     follow = _set_follow(acting_user, False, forum=forum)
     log(instance=follow, action="community.unfollow.forum", user=acting_user)
     return follow

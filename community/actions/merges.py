@@ -1,7 +1,7 @@
 """Merging a duplicate idea into another: votes counted once, followers kept, the source closed."""
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -105,14 +105,28 @@ def _move_votes(source, target):
     return moved, dropped
 
 
+#: Tries at moving the source's follows while votes on the target add follows of their own.
+FOLLOW_MOVE_ATTEMPTS = 5
+
+
 def _move_follows(source, target):
     """Followers of the source follow the target, unless they chose not to follow the target."""
     follows = Follow.objects.filter(topic_id=source.pk, is_following=True)
-    already = set(Follow.objects.filter(topic_id=target.pk).values_list("user_id", flat=True))
-    moving = follows.exclude(user_id__in=already)
-    moved = moving.update(topic_id=target.pk)
+    target_followers = Follow.objects.filter(topic_id=target.pk).values("user_id")
+    for attempt in range(FOLLOW_MOVE_ATTEMPTS):
+        try:
+            with transaction.atomic():
+                moved = follows.exclude(user_id__in=Subquery(target_followers)).update(
+                    topic_id=target.pk
+                )
+            break
+        except IntegrityError:
+            # A vote on the target made its voter follow it after this statement began: that
+            # row stays theirs, and the next try leaves their source follow out.
+            if attempt == FOLLOW_MOVE_ATTEMPTS - 1:
+                raise
     # Those who already follow the target, or explicitly stopped following it, keep that row.
-    follows.filter(user_id__in=already).delete()
+    follows.filter(user_id__in=Subquery(target_followers)).delete()
     return moved
 
 

@@ -4,20 +4,14 @@ PostgreSQL only. Each round starts a merge and about ten votes together behind a
 threads with their own database connections; some voters vote for both ideas or already voted.
 """
 
-import pytest
+from django.db.models import QuerySet
 
 from community.actions import ActionRefused, do_merge_ideas, do_vote_for_idea
-from community.models import Idea, IdeaVote
-from tests.concurrency import postgresql_only, run_together
+from community.models import Follow, FollowReason, Idea, IdeaVote
+from tests.concurrency import RACE_ROUNDS, race_test, run_together
 from tests.factories import create_campaign, create_topic, create_user
 
-pytestmark = [
-    # serialized_rollback: the flush after each test would otherwise take the home page with it.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    postgresql_only,
-]
-
-ROUNDS = 20
+pytestmark = race_test
 
 
 def vote_call(topic, user, landed):
@@ -36,18 +30,21 @@ def merge_call(source, target, moderator):
 
 def test_a_merge_racing_with_votes_counts_each_distinct_voter_once():
     forum = create_campaign().forum
-    moderator = create_user("moderator")
-    for round_number in range(ROUNDS):
-        source = create_topic(forum=forum, subject=f"Cedar soap {round_number}")
-        target = create_topic(forum=forum, subject=f"Fig and cedar soap {round_number}")
-        earlier = [create_user() for _ in range(3)]
+    moderator, poster = create_user("moderator"), create_user()
+    # The same members each round, on two new ideas.
+    earlier = [create_user() for _ in range(3)]
+    both = [create_user() for _ in range(2)]
+    source_only = [create_user() for _ in range(3)]
+    target_only = [create_user() for _ in range(2)]
+    for round_number in range(RACE_ROUNDS):
+        source = create_topic(forum=forum, poster=poster, subject=f"Cedar soap {round_number}")
+        target = create_topic(
+            forum=forum, poster=poster, subject=f"Fig and cedar soap {round_number}"
+        )
         do_vote_for_idea(source, acting_user=earlier[0])
         do_vote_for_idea(source, acting_user=earlier[1])
         do_vote_for_idea(target, acting_user=earlier[1])
         do_vote_for_idea(target, acting_user=earlier[2])
-        both = [create_user() for _ in range(2)]
-        source_only = [create_user() for _ in range(3)]
-        target_only = [create_user() for _ in range(2)]
         # Ten votes: two voters vote for both ideas, one earlier target voter votes for the source.
         ballots = [(source, user) for user in both + source_only + [earlier[2]]]
         ballots += [(target, user) for user in both + target_only]
@@ -74,3 +71,26 @@ def test_a_merge_racing_with_votes_counts_each_distinct_voter_once():
             0,
             0,
         )
+
+
+def test_a_follow_of_the_target_committed_during_the_merge_is_kept_and_not_doubled(monkeypatch):
+    forum = create_campaign().forum
+    moderator, voter = create_user("moderator"), create_user()
+    source, target = create_topic(forum=forum), create_topic(forum=forum)
+    Follow.objects.create(user=voter, topic=source, reason=FollowReason.VOTER)
+    update = QuerySet.update
+
+    def update_once_a_vote_made_the_voter_follow_the_target(queryset, **values):
+        # A vote on the target commits its follow after the merge read the target's followers.
+        if queryset.model is Follow and values.get("topic_id") == target.pk:
+            follow = lambda: Follow.objects.create(  # noqa: E731
+                user=voter, topic=target, reason=FollowReason.VOTER
+            )
+            assert run_together([follow]) == []
+        return update(queryset, **values)
+
+    monkeypatch.setattr(QuerySet, "update", update_once_a_vote_made_the_voter_follow_the_target)
+
+    do_merge_ideas(source, target, acting_user=moderator)
+
+    assert list(Follow.objects.filter(user=voter).values_list("topic", flat=True)) == [target.pk]

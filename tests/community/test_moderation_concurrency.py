@@ -1,25 +1,25 @@
 """Races in the moderation queue: moderators deciding one post at the same instant.
 
 PostgreSQL only: each round starts its calls together behind a barrier, from threads with their
-own database connections.
+own database connections, on a new post of the same author.
 """
 
-import pytest
 from django.test import Client
 from machina.apps.forum_conversation.models import Post
 from wagtail.models import ModelLogEntry
 
-from community.models import ModerationCase, ModerationDecision, Notification, NotificationKind
+from community.models import (
+    Follow,
+    ModerationCase,
+    ModerationDecision,
+    Notification,
+    NotificationKind,
+)
 from tests.community.moderating import decide_url, held_post
-from tests.concurrency import postgresql_only, run_together
+from tests.concurrency import RACE_ROUNDS, race_test, run_together
 from tests.factories import create_campaign, create_user
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    postgresql_only,
-]
-
-ROUNDS = 5
+pytestmark = race_test
 
 
 def signed_in_clients(users):
@@ -33,9 +33,11 @@ def signed_in_clients(users):
 
 def test_moderators_approving_together_leave_one_decision_one_entry_one_notification():
     forum = create_campaign().forum
+    author = create_user()
     clients = signed_in_clients([create_user("moderator") for _ in range(4)])
-    for round_number in range(ROUNDS):
-        case = held_post(forum=forum)
+    for round_number in range(RACE_ROUNDS):
+        # A held reply, or a held new idea (whose approval also makes its author follow it).
+        case = held_post(forum=forum, author=author, topic_head=round_number % 2 == 1)
         url = decide_url("approve", case)
 
         errors = run_together([lambda c=client, u=url: c.post(u) for client in clients])
@@ -51,13 +53,19 @@ def test_moderators_approving_together_leave_one_decision_one_entry_one_notifica
             kind=NotificationKind.POST_APPROVED, post_id=case.post_id
         )
         assert approved.count() == 1, f"round {round_number}"
+        post = Post.objects.select_related("topic").get(pk=case.post_id)
+        assert post.approved and post.topic.approved, f"round {round_number}"
+        if case.is_topic_head:
+            follows = Follow.objects.filter(topic=post.topic, user=author, is_following=True)
+            assert follows.count() == 1, f"round {round_number}"
 
 
 def test_an_approval_and_a_rejection_together_leave_one_consistent_decision():
     forum = create_campaign().forum
+    author = create_user()
     approver, rejecter = signed_in_clients([create_user("moderator"), create_user("editor")])
-    for round_number in range(ROUNDS):
-        case = held_post(forum=forum)
+    for round_number in range(RACE_ROUNDS):
+        case = held_post(forum=forum, author=author)
 
         approve, reject = decide_url("approve", case), decide_url("reject", case)
 

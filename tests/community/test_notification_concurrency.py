@@ -4,28 +4,22 @@ PostgreSQL only: each scenario starts its calls together behind a barrier, from 
 their own database connections, for several rounds.
 """
 
-import pytest
 from django.core import mail
 from django.test import Client
 
 from community.models import ContributorProfile, Follow, Notification, NotificationKind
 from community.tasks import send_notification_digest
 from tests.community.notifying import create_reply
-from tests.concurrency import postgresql_only, run_together
+from tests.concurrency import RACE_ROUNDS, race_test, run_together
 from tests.factories import create_campaign, create_topic, create_user
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    postgresql_only,
-]
-
-ROUNDS = 5
+pytestmark = race_test
 
 
 def test_digests_run_together_mail_each_notification_once(settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     topic = create_topic(forum=create_campaign().forum)
-    for round_number in range(ROUNDS):
+    for round_number in range(RACE_ROUNDS):
         user = create_user()
         ContributorProfile.objects.create(user=user, notification_frequency="daily")
         Notification.objects.bulk_create(
@@ -44,16 +38,16 @@ def test_digests_run_together_mail_each_notification_once(settings):
 def test_moderators_approving_together_tell_the_author_once():
     forum = create_campaign().forum
     moderators = [create_user("moderator") for _ in range(4)]
-    for round_number in range(ROUNDS):
-        topic = create_topic(forum=forum)
-        author = create_user()
-        Follow.objects.create(user=create_user(), topic=topic)
+    clients = []
+    for moderator in moderators:
+        client = Client()
+        client.force_login(moderator)
+        clients.append(client)
+    topic_author, author, follower = create_user(), create_user(), create_user()
+    for round_number in range(RACE_ROUNDS):
+        topic = create_topic(forum=forum, poster=topic_author)
+        Follow.objects.create(user=follower, topic=topic)
         pending = create_reply(topic, author, approved=False)
-        clients = []
-        for moderator in moderators:
-            client = Client()
-            client.force_login(moderator)
-            clients.append(client)
         url = f"/forum/moderation/queue/{pending.pk}/approve/"
 
         errors = run_together([lambda c=client, u=url: c.post(u) for client in clients])

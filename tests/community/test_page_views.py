@@ -10,7 +10,7 @@ from wagtail.models import PageViewRestriction
 
 from community.actions import do_count_page_view
 from community.models import PageViewDay
-from tests.concurrency import postgresql_only, run_together
+from tests.concurrency import RACE_ROUNDS, postgresql_only, run_together
 from tests.factories import create_campaign, create_topic
 
 BEACON = "/community/page-views/"
@@ -106,7 +106,7 @@ def test_forum_pages_carry_no_page_beacon(client, db):
 @postgresql_only
 def test_the_first_reads_of_a_day_at_the_same_instant_are_all_counted():
     campaign = create_campaign()
-    for round_number in range(1, 21):
+    for round_number in range(1, RACE_ROUNDS + 1):
         day = timezone.now().date() - datetime.timedelta(days=round_number)
         errors = run_together([functools.partial(do_count_page_view, campaign.pk, day=day)] * 20)
         assert errors == []

@@ -4,24 +4,18 @@ PostgreSQL only. The calls start together behind a barrier, each thread on its o
 for several rounds so that the race happens every round.
 """
 
-import pytest
-
 from community.actions import ActionRefused, do_award_badge, do_update_contributor_profile
 from community.models import BadgeAward, ContributorProfile
-from tests.concurrency import postgresql_only, run_together
+from tests.concurrency import RACE_ROUNDS, race_test, run_together
 from tests.factories import create_user
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    postgresql_only,
-]
+pytestmark = race_test
 
-ROUNDS = 5
 CALLS = 20
 
 
 def test_one_outcome_reported_twenty_times_at_once_awards_one_badge():
-    for round_number in range(ROUNDS):
+    for round_number in range(RACE_ROUNDS):
         user = create_user()
         errors = run_together(
             [lambda user=user: do_award_badge(user, "idea_planned") for _call in range(CALLS)]
@@ -37,9 +31,9 @@ def take_pseudonym(user, pseudonym, index):
 
 
 def test_twenty_people_taking_one_pseudonym_at_once_leave_it_to_one():
-    for round_number in range(ROUNDS):
+    users = [create_user() for _user in range(CALLS)]
+    for round_number in range(RACE_ROUNDS):
         pseudonym = f"Fig {round_number}"
-        users = [create_user() for _user in range(CALLS)]
 
         errors = run_together(
             [take_pseudonym(user, pseudonym, index) for index, user in enumerate(users)]

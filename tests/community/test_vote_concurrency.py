@@ -1,8 +1,8 @@
 """Votes cast at the same instant still leave one row per voter and question (PostgreSQL only).
 
 Each scenario starts its calls together behind a barrier, from threads with their own database
-connections, and is repeated for several rounds with fresh voters so that the first-vote race
-(two transactions inserting the same voter's row) happens every round.
+connections, and is repeated for RACE_ROUNDS rounds, the votes of the last round deleted, so that
+the first-vote race (two transactions inserting the same voter's row) happens every round.
 """
 
 from collections import Counter
@@ -12,19 +12,14 @@ import pytest
 from community import signals
 from community.actions import do_cast_variant_vote
 from community.models import VariantVote
-from tests.concurrency import postgresql_only, run_together
+from tests.concurrency import RACE_ROUNDS, race_test, run_together
 from tests.factories import create_campaign, create_user, variant_vote_block
 
-pytestmark = [
-    # serialized_rollback: the flush after each test would otherwise take the home page with it.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    postgresql_only,
-]
+pytestmark = race_test
 
-ROUNDS = 5
 CALLS_PER_USER = 20
 VOTERS = 20
-VOTES_PER_VOTER = 3
+VOTES_PER_VOTER = 2
 
 
 @pytest.fixture
@@ -59,8 +54,10 @@ def vote_call(campaign, question_id, variant_id, user):
 
 def test_one_user_voting_twenty_times_at_once_keeps_one_vote(campaign, cast_signals):
     question_id, variants = question_and_variants(campaign)
-    for round_number in range(ROUNDS):
-        voter = create_user()
+    voter = create_user()
+    for round_number in range(RACE_ROUNDS):
+        # The same voter each round, without a vote yet: the first-vote race happens again.
+        VariantVote.objects.filter(voter=voter).delete()
         cast_signals.clear()
         calls = [
             vote_call(campaign, question_id, variants[i % len(variants)], voter)
@@ -83,10 +80,10 @@ def test_one_user_voting_twenty_times_at_once_keeps_one_vote(campaign, cast_sign
 
 def test_twenty_users_voting_at_once_count_once_each(campaign, cast_signals):
     question_id, variants = question_and_variants(campaign)
-    for round_number in range(ROUNDS):
+    voters = [create_user() for _ in range(VOTERS)]
+    for round_number in range(RACE_ROUNDS):
         VariantVote.objects.all().delete()
         cast_signals.clear()
-        voters = [create_user() for _ in range(VOTERS)]
         calls = [
             vote_call(campaign, question_id, variants[(n + repeat) % len(variants)], voter)
             for n, voter in enumerate(voters)

@@ -153,17 +153,33 @@ ACCOUNT_EMAIL_VERIFICATION = env("ACCOUNT_EMAIL_VERIFICATION", default="mandator
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 # Sign-up asks for consent to the terms and the contribution licence, and for a credit choice.
 ACCOUNT_FORMS = {"signup": "community.accounts.SignupForm"}
+# Every password and account form of the site counts here, in the default cache (Redis with several
+# processes): allauth's views, the Wagtail admin's sign-in (brandsite.core.forms) and private pages'
+# and documents' passwords ("page_password", brandsite.core.views). allauth's notation:
+# amount/period/per, per an address ("ip"), a signed-in "user" or a "key" (an e-mail address).
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+    "confirm_email": "1/3m/key",
+    "manage_email": "10/m/user",
+    "change_password": "5/m/user",
+    "reauthenticate": "10/m/user",
+    "page_password": "10/m/ip,100/h/key",
 }
+# Behind a proxy every request comes from its address: the proxies in front must be counted for
+# per-address limits to see each visitor's own (allauth reads X-Forwarded-For that far back).
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
 LOGIN_REDIRECT_URL = "/"
 LOGIN_URL = "account_login"
 
 # Wagtail admin sign-in goes through allauth's authentication, so it shares allauth's rate limits.
 WAGTAILADMIN_USER_LOGIN_FORM = "brandsite.core.forms.RateLimitedAdminLoginForm"
+# Passwords are allauth's: the admin's own reset and change forms, which no rate limit guards, are
+# off; its sign-in page and account menu lead to allauth's.
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French"))]
