@@ -8,6 +8,7 @@ from machina.apps.forum_permission.checker import ForumPermissionChecker
 from machina.apps.forum_permission.handler import PermissionHandler
 from machina.apps.forum_permission.models import GroupForumPermission, UserForumPermission
 
+from brandsite.core.caching import seconds_to_keep
 from community.models import campaign_of_forum
 
 
@@ -74,7 +75,7 @@ def cached_across_requests(name, compute, user_id=None):
     value = cache.get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, GRANTED_FORUMS_CACHE_SECONDS)
+        cache.set(key, value, seconds_to_keep(GRANTED_FORUMS_CACHE_SECONDS))
     return value
 
 

@@ -16,6 +16,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from brandsite.core.caching import seconds_to_keep
 from brandsite.core.page_cache import content_generation
 
 from ..tracking import FlatTrackingHandler
@@ -49,7 +50,7 @@ def forum_list(context, forum_visibility_contents):
     if html is None:
         prefetch_last_posts(forum_visibility_contents)
         html = render_to_string("forum/forum_list.html", data)
-        cache.set(key, html, FORUM_LIST_CACHE_SECONDS)
+        cache.set(key, html, seconds_to_keep(FORUM_LIST_CACHE_SECONDS))
     # The template's own output, escaped as it rendered.
     return mark_safe(html)  # noqa: S308
 

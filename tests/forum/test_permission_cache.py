@@ -1,11 +1,14 @@
 """Forum permissions are cached across requests and forgotten as soon as they change."""
 
+import os
+
 import pytest
 from django.contrib.auth.models import Group
 from machina.apps.forum_permission.models import ForumPermission, GroupForumPermission
 
+from brandsite.core.caching import seconds_to_keep
 from brandsite.seo.indexing import public_forum_ids
-from forum.handler import permissions_generation
+from forum.handler import GRANTED_FORUMS_CACHE_SECONDS, permissions_generation
 from tests.duplicates import forum_url, make_private
 from tests.factories import create_forum, create_topic, create_user
 
@@ -73,3 +76,19 @@ def test_posting_keeps_the_cached_permissions(client):
     create_topic(forum=forum)
 
     assert permissions_generation() == before
+
+
+def test_without_a_shared_cache_answers_are_kept_only_briefly(settings):
+    """Each worker's own memory never hears another worker's changes: they must expire soon."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
+    settings.PROCESS_CACHE_MAX_SECONDS = 10
+
+    assert seconds_to_keep(GRANTED_FORUMS_CACHE_SECONDS) == 10
+
+
+@pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="needs REDIS_URL (as in CI)")
+def test_with_redis_answers_are_kept_until_a_change_forgets_them():
+    assert seconds_to_keep(GRANTED_FORUMS_CACHE_SECONDS) == GRANTED_FORUMS_CACHE_SECONDS

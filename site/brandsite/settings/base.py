@@ -128,6 +128,9 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Visitors' pages are served from the cache for this long; idea vote counts may lag by as much.
 ANONYMOUS_PAGE_CACHE_SECONDS = env.int("ANONYMOUS_PAGE_CACHE_SECONDS", default=10)
+# Without Redis each worker caches in its own memory and misses the others' changes: what a
+# change forgets at once with Redis (forum permissions, rendered lists) lags by up to this long.
+PROCESS_CACHE_MAX_SECONDS = 10
 # machina keeps uploaded attachments between form previews in this cache.
 CACHES["machina_attachments"] = {
     "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
