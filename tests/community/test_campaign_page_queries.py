@@ -25,8 +25,9 @@ COLOURS = ("#b5c99a", "#718355", "#f4a261", "#e5989b", "#8d6e63", "#9d8ec7", "#d
 # - the page: vote totals, the variant images (one query for the whole block), their renditions
 #   (one prefetch in CampaignPage.get_context, not one per image), the campaign's forum, the
 #   latest and the most voted topics of the idea call;
-# - the layout: brand settings, the main menu and its view restrictions.
-ANONYMOUS_MAX = 18
+# - the layout: the site's four settings, the main menu and its view restrictions (kept until
+#   the next content change, brandsite.core.site_furniture).
+ANONYMOUS_MAX = 21
 # A signed-in consumer adds their user row, their permissions (2), their own votes, their
 # tester applications, one more Site lookup for the signed-in layout, and the header's count of
 # unread notifications.

@@ -80,6 +80,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # After CommonMiddleware has refused unknown hosts: the request's Wagtail site from the
+    # cache (its settings: the context processor below).
+    "brandsite.core.site_furniture.SiteFurnitureMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -106,7 +109,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "wagtail.contrib.settings.context_processors.settings",
+                # Wagtail's, with the settings and section links kept across requests.
+                "brandsite.core.site_furniture.settings",
                 "machina.core.context_processors.metadata",
             ],
         },

@@ -5,10 +5,8 @@ from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
-from wagtail.models import Page, Site
 
-from brandsite.blog.models import BlogIndexPage
-from community.models import CampaignIndexPage
+from brandsite.core.site_furniture import site_sections
 
 register = template.Library()
 
@@ -52,15 +50,6 @@ def language_links(context):
 
 @register.simple_tag(takes_context=True)
 def section_pages(context):
-    """The site's campaign and blog indexes for the main navigation, found with one query."""
+    """The site's campaign and blog indexes for the main navigation: titles and URLs."""
     request = context.get("request")
-    site = Site.find_for_request(request) if request is not None else None
-    if site is None:
-        return []
-    return list(
-        Page.objects.live()
-        .public()
-        .child_of(site.root_page)
-        .type(CampaignIndexPage, BlogIndexPage)
-        .order_by("path")
-    )
+    return site_sections(request) if request is not None else []
