@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.cache.backends.base import CacheKeyWarning
+from django.db import transaction
 from django.test import override_settings
 
 from community.actions import do_approve_case
@@ -80,6 +81,20 @@ def test_a_new_approved_reply_shows_at_once_and_a_held_one_never(client, topic):
     assert "Fresh reply about vetiver" in page
     assert "A held reply about cedar" not in page
     assert client.get(forum_url(topic.forum))["X-Cache"] == "miss"
+
+
+def test_a_page_read_while_a_reply_is_being_committed_is_not_served_after_the_commit(
+    client, topic, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        create_reply(topic, content="Committed reply about neroli")
+        # A visitor's request in that instant stores a page under the generation the save
+        # started; on a server it reads the rows as they were before the commit (here it
+        # shares the test's transaction, so what is checked is that the page is not reused).
+        client.get(topic_url(topic))
+    response = client.get(topic_url(topic))
+    assert response["X-Cache"] == "miss"
+    assert "Committed reply about neroli" in response.content.decode()
 
 
 def test_approving_a_held_post_shows_it_at_once(client, db):

@@ -15,6 +15,7 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import Page
@@ -37,6 +38,7 @@ CONTENT_MODELS = frozenset(
         "forum.Forum",
         "forum_conversation.Topic",
         "forum_conversation.Post",
+        "forum_attachments.Attachment",
         "forum_permission.ForumPermission",
         "forum_permission.GroupForumPermission",
         "forum_permission.UserForumPermission",
@@ -88,13 +90,20 @@ def _is_content_change(instance, created):
     return type(instance)._meta.label in CONTENT_MODELS or isinstance(instance, Page)
 
 
+def _invalidate_now_and_on_commit():
+    invalidate_anonymous_pages()
+    # A page rendered between the save and the commit of its transaction read the old rows
+    # under the new generation: a second one, once they are committed, retires it.
+    transaction.on_commit(invalidate_anonymous_pages)
+
+
 def _on_model_change(sender, instance, created=False, **kwargs):
     if _is_content_change(instance, created):
-        invalidate_anonymous_pages()
+        _invalidate_now_and_on_commit()
 
 
 def _on_page_change(sender, **kwargs):
-    invalidate_anonymous_pages()
+    _invalidate_now_and_on_commit()
 
 
 def connect_invalidation():
