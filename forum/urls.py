@@ -6,7 +6,6 @@ names only let the language links translate these addresses.
 
 from django.urls import path
 from django.views.generic import RedirectView
-from machina.apps.forum.views import IndexView
 from machina.apps.forum_member.views import UserPostsView
 
 from . import posting
@@ -15,6 +14,7 @@ from .moderation import QUEUE_URL_NAME, NotifyingPostApproveView, NotifyingPostD
 from .views import (
     AttachmentDownloadView,
     CreditedTopicView,
+    ForumIndexView,
     MarkForumTopicsReadView,
     MemberProfileRedirectView,
     SortedForumView,
@@ -24,8 +24,8 @@ from .views import (
 conversation = "forum/<str:forum_slug>-<int:forum_pk>/topic/"
 
 urlpatterns = [
-    # machina's own index, named here for the language links.
-    path("", IndexView.as_view(), name="forum_index"),
+    # machina's index, named here for the language links.
+    path("", ForumIndexView.as_view(), name="forum_index"),
     path("forum/<str:slug>-<int:pk>/", SortedForumView.as_view(), name="forum_sorted_topics"),
     path(f"{conversation}create/", posting.TopicCreateView.as_view(), name="topic_create"),
     path(f"{conversation}<str:slug>-<int:pk>/", CreditedTopicView.as_view(), name="topic_detail"),

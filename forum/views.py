@@ -4,12 +4,12 @@ from django.db.models import F, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 from machina.apps.forum.models import Forum
-from machina.apps.forum.views import ForumView
+from machina.apps.forum.views import ForumView, IndexView
 from machina.apps.forum_conversation.forum_attachments.views import AttachmentView
 from machina.apps.forum_conversation.models import Topic
 from machina.apps.forum_conversation.views import TopicView
@@ -35,6 +35,26 @@ def _default_status(field):
 
 def _query(**params):
     return "?" + urlencode({key: value for key, value in params.items() if value})
+
+
+class ForumIndexView(IndexView):
+    """machina's forum index, whose forum tree is built only if its list must be rendered.
+
+    Building machina's tree reads every forum with its last post and walks their permissions:
+    most of the index's time. A visitor's list is kept until the content changes
+    (forum_lists.forum_index), so a visitor's index reads no forum at all.
+    """
+
+    def get_queryset(self):
+        return SimpleLazyObject(super().get_queryset)
+
+    def get_context_data(self, **kwargs):
+        # Not machina's: its totals read the tree; forum_index counts them when it renders.
+        return super(IndexView, self).get_context_data(**kwargs)
+
+    def get_template_names(self):
+        # ListView's would ask the tree for its model, and so build it.
+        return [self.template_name]
 
 
 class SortedForumView(ForumView):

@@ -63,3 +63,36 @@ def test_the_french_list_links_to_french_addresses(client, forum):
     html = client.get("/fr/forum/").content.decode()
 
     assert f'href="/fr{forum_url(forum)}"' in html
+
+
+def statistics(client):
+    html = client.get("/forum/").content.decode()
+    return BeautifulSoup(html, "html.parser").find(class_="statistics").get_text(" ", strip=True)
+
+
+def test_a_visitor_sees_new_forums_replies_and_totals_at_once(client, forum):
+    assert "Total posts: 1" in statistics(client)
+    create_reply(forum.topics.get(), create_profile(pseudonym="Second Nose").user)
+    assert "Second Nose" in forum_row(client, forum)["last_post"]
+    assert "Total posts: 2" in statistics(client)
+    newer = create_forum(name="Packaging")
+    create_topic(forum=newer)
+    assert forum_row(client, newer)["last_post"]
+    assert "Total topics: 2" in statistics(client)
+
+
+def test_a_forum_hidden_from_visitors_stays_hidden_after_a_member_saw_it(client, forum):
+    from machina.apps.forum_permission.models import ForumPermission, UserForumPermission
+
+    UserForumPermission.objects.create(
+        forum=forum,
+        anonymous_user=True,
+        permission=ForumPermission.objects.get(codename="can_see_forum"),
+        has_perm=False,
+    )
+    client.force_login(create_user())
+    assert forum_row(client, forum)["last_post"]
+    client.logout()
+    html = client.get("/forum/").content.decode()
+    assert forum_url(forum) not in html
+    assert "Scents" not in html
