@@ -8,7 +8,7 @@ from machina.apps.forum_permission.checker import ForumPermissionChecker
 from machina.apps.forum_permission.handler import PermissionHandler
 from machina.apps.forum_permission.models import GroupForumPermission, UserForumPermission
 
-from brandsite.core.caching import seconds_to_keep
+from brandsite.core.caching import agreed_generation, seconds_to_keep
 from community.models import campaign_of_forum
 
 
@@ -32,12 +32,9 @@ def permissions_generation(user_id=None):
     """The generation of everything cached about forum permissions (and of one member's)."""
     member_key = MEMBER_GENERATION_KEY.format(user_id) if user_id else None
     found = cache.get_many([PERMISSIONS_GENERATION_KEY, *filter(None, [member_key])])
-    generation = found.get(PERMISSIONS_GENERATION_KEY)
-    if generation is None:
-        generation = uuid.uuid4().hex
-        # add, not set: two workers starting a generation at once agree on one.
-        if not cache.add(PERMISSIONS_GENERATION_KEY, generation, None):
-            generation = cache.get(PERMISSIONS_GENERATION_KEY, generation)
+    generation = agreed_generation(
+        PERMISSIONS_GENERATION_KEY, found.get(PERMISSIONS_GENERATION_KEY)
+    )
     # A member whose groups never changed has no key of their own: the forums' generation is
     # enough. A member key outlives every answer cached before it was set.
     return f"{generation}-{found.get(member_key, 0)}" if member_key else generation

@@ -1,7 +1,9 @@
-"""How long answers that signals forget may be kept, by whether every worker shares the cache."""
+"""Generations that signals move on, and how long answers keyed by them may be kept."""
+
+import uuid
 
 from django.conf import settings
-from django.core.cache import caches
+from django.core.cache import cache, caches
 from django.core.cache.backends.locmem import LocMemCache
 
 
@@ -11,3 +13,14 @@ def seconds_to_keep(seconds):
     if isinstance(caches["default"], LocMemCache):
         return min(seconds, settings.PROCESS_CACHE_MAX_SECONDS)
     return seconds
+
+
+def agreed_generation(key, stored):
+    """`stored`, the generation read under `key`; if there is none yet, a new one that every
+    worker starting one at the same time agrees on (`add`, not `set`)."""
+    if stored is not None:
+        return stored
+    generation = uuid.uuid4().hex
+    if cache.add(key, generation, None):
+        return generation
+    return cache.get(key, generation)

@@ -21,6 +21,8 @@ from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from .caching import agreed_generation
+
 GENERATION_KEY = "anonymous-page:generation"
 KEY_PREFIX = "anonymous-page:"
 
@@ -63,19 +65,9 @@ def cache_seconds():
     return getattr(settings, "ANONYMOUS_PAGE_CACHE_SECONDS", 0)
 
 
-def _current_generation(stored):
-    """The generation read from the cache, or a new one if there is none yet."""
-    if stored is not None:
-        return stored
-    # add, not set: two workers starting a generation at once agree on one.
-    generation = uuid.uuid4().hex
-    cache.add(GENERATION_KEY, generation, None)
-    return cache.get(GENERATION_KEY, generation)
-
-
 def content_generation():
     """The generation of what visitors read: part of the key of anything rendered from it."""
-    return _current_generation(cache.get(GENERATION_KEY))
+    return agreed_generation(GENERATION_KEY, cache.get(GENERATION_KEY))
 
 
 def invalidate_anonymous_pages():
@@ -149,7 +141,7 @@ class AnonymousPageCacheMiddleware:
         page_key = KEY_PREFIX + hashlib.sha256(address.encode()).hexdigest()
         # One round trip: the current generation and the stored page, checked against each other.
         found = cache.get_many([GENERATION_KEY, page_key])
-        generation = _current_generation(found.get(GENERATION_KEY))
+        generation = agreed_generation(GENERATION_KEY, found.get(GENERATION_KEY))
         stored = found.get(page_key)
         if stored is not None and stored[0] == generation:
             response = stored[1]
