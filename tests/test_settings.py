@@ -74,3 +74,27 @@ def test_production_keeps_database_connections_and_checks_them_before_reuse():
     )
     result = manage("shell", "--no-imports", "-c", code, **PRODUCTION_ENV)
     assert result.stdout.split() == ["60", "True"]
+
+
+def test_a_sqlite_file_lets_visitors_read_while_a_writer_holds_its_transaction(tmp_path):
+    # Several gunicorn workers share the embedded database: WAL, and writers queue at BEGIN.
+    database = tmp_path / "shared.sqlite3"
+    code = (
+        "from django.db import connection, transaction;"
+        "connection.cursor().execute('create table t (n integer)');"
+        "reader = __import__('sqlite3').connect(connection.settings_dict['NAME']);"
+        "atomic = transaction.atomic(); atomic.__enter__();"
+        "connection.cursor().execute('insert into t values (1)');"
+        "print(reader.execute('select count(*) from t').fetchone()[0],"
+        " connection.cursor().execute('pragma journal_mode').fetchone()[0]);"
+        "atomic.__exit__(None, None, None)"
+    )
+    result = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        code,
+        DJANGO_SETTINGS_MODULE="brandsite.settings.dev",
+        DATABASE_URL=f"sqlite:///{database}",
+    )
+    assert result.stdout.split() == ["0", "wal"], result.stderr

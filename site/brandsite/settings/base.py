@@ -120,6 +120,17 @@ TEMPLATES = [
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{PROJECT_DIR / 'db.sqlite3'}"),
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several workers share the file: in WAL mode readers go on while one writes (a topic view
+    # writes its counter), and IMMEDIATE takes the write lock when a transaction begins, so a
+    # writer waits its turn instead of failing half-way with "database is locked". NORMAL
+    # syncs at checkpoints: an application crash loses nothing, a power cut the last commits.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+        }
+    )
 # machina's apps set no default_auto_field, and BigAutoField would need migrations inside machina.
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
