@@ -6,6 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import ModelLogEntry
 
+from brandsite.core.page_cache import invalidate_anonymous_pages
 from community import signals
 from community.actions import ActionRefused, do_set_idea_status
 from community.models import Idea, IdeaStatus, IdeaStatusChange
@@ -203,9 +204,10 @@ def test_the_signal_is_sent_once_on_commit(moderator, topic, django_capture_on_c
         with django_capture_on_commit_callbacks() as callbacks:
             set_idea_status(topic, "planned", acting_user=moderator)
         assert received == []
-        # The action's own callback; the receivers it triggers may queue more (e-mails).
-        assert len(callbacks) == 1
-        callbacks[0]()
+        # The action's own callback, beside the page cache's (every saved row queues one); the
+        # receivers it triggers may queue more (e-mails).
+        (send,) = [callback for callback in callbacks if callback is not invalidate_anonymous_pages]
+        send()
     finally:
         signals.idea_status_changed.disconnect(dispatch_uid="test_idea_statuses")
     assert len(received) == 1
