@@ -7,6 +7,7 @@ from machina.apps.forum_conversation.views import TopicView
 
 from brandsite.core.models import BrandSettings
 from community.models import Idea
+from forum.templatetags.forum_trail import forum_ancestors
 
 from ..indexing import public_forum_ids
 from ..metadata import plain_text, topic_head_post
@@ -24,7 +25,7 @@ def forum_trail(request, forum=None, topic=None, topic_url=None):
         (_("Forum"), absolute(request, reverse("forum:index"))),
     ]
     if forum is not None:
-        for ancestor in [*forum.get_ancestors(), forum]:
+        for ancestor in [*forum_ancestors(forum), forum]:
             trail.append((ancestor.name, absolute(request, _forum_url(ancestor))))
     if topic is not None:
         trail.append((topic.subject, topic_url))
