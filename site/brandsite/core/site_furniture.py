@@ -63,12 +63,14 @@ def _sections(site):
     return [{"title": page.title, "url": page.url} for page in pages]
 
 
+def _store(key, value):
+    cache.set(key, value, seconds_to_keep(SITE_FURNITURE_CACHE_SECONDS))
+    return value
+
+
 def _cached(key, compute):
     value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, seconds_to_keep(SITE_FURNITURE_CACHE_SECONDS))
-    return value
+    return _store(key, compute()) if value is None else value
 
 
 def attach_site(request):
@@ -87,10 +89,11 @@ def attach_settings_and_sections(request):
     settings_key = _key("settings", generation, request)
     sections_key = _key("sections", generation, request, get_language())
     found = cache.get_many([settings_key, sections_key])
+    # Missing from the one round trip: worked out and stored, not asked for again.
     if settings_key not in found:
-        found[settings_key] = _cached(settings_key, lambda: _settings(site))
+        found[settings_key] = _store(settings_key, _settings(site))
     if sections_key not in found:
-        found[sections_key] = _cached(sections_key, lambda: _sections(site))
+        found[sections_key] = _store(sections_key, _sections(site))
     for attribute, instance in found[settings_key].items():
         instance._request = request  # as for_request does: page URLs of settings use it
         setattr(request, attribute, instance)
